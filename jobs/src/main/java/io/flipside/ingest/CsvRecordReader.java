@@ -1,0 +1,149 @@
+package io.flipside.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 record reader. Unlike Spark's CSV source it reports each record's field count,
+ * tells a quoted empty field from text, keeps newlines inside quotes within one record, and fails
+ * on a quote left open at the end of the file instead of swallowing the rest of it.
+ *
+ * <p>Line ends may be LF, CRLF or CR. A quoted field that is empty ({@code ""}) reads as null, as does
+ * an empty unquoted field. Text after a closing quote is kept (lenient, as spreadsheets write it).
+ */
+public final class CsvRecordReader {
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private long line = 1;
+    private long recordStartLine;
+
+    public CsvRecordReader(Reader in) {
+        this.in = in;
+    }
+
+    /** The physical line the last record returned by {@link #next()} started on (1-based). */
+    public long recordStartLine() {
+        return recordStartLine;
+    }
+
+    /**
+     * The next record's fields, or null at the end of input. Blank lines are skipped.
+     *
+     * @throws UnterminatedQuoteException when the input ends inside a quoted field
+     */
+    public List<String> next() throws IOException {
+        int c;
+        do {
+            c = read();
+            if (c == '\n') {
+                line++;
+            } else if (c == '\r') {
+                if (peek() == '\n') {
+                    read();
+                }
+                line++;
+            }
+        } while (c == '\n' || c == '\r');
+        if (c < 0) {
+            return null;
+        }
+        recordStartLine = line;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quotedField = false;
+        boolean inQuotes = false;
+        boolean atFieldStart = true;
+        while (true) {
+            if (c < 0) {
+                if (inQuotes) {
+                    throw new UnterminatedQuoteException(recordStartLine);
+                }
+                fields.add(value(field, quotedField));
+                return fields;
+            }
+            char ch = (char) c;
+            if (inQuotes) {
+                if (ch == '"') {
+                    if (peek() == '"') {
+                        read();
+                        field.append('"');
+                    } else {
+                        inQuotes = false;
+                    }
+                } else {
+                    if (ch == '\n' || (ch == '\r' && peek() != '\n')) {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && atFieldStart) {
+                inQuotes = true;
+                quotedField = true;
+                atFieldStart = false;
+            } else if (ch == ',') {
+                fields.add(value(field, quotedField));
+                field.setLength(0);
+                quotedField = false;
+                atFieldStart = true;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && peek() == '\n') {
+                    read();
+                }
+                line++;
+                fields.add(value(field, quotedField));
+                return fields;
+            } else {
+                field.append(ch);
+                atFieldStart = false;
+            }
+            c = read();
+        }
+    }
+
+    private static String value(StringBuilder field, boolean quoted) {
+        return field.length() == 0 ? null : field.toString();
+    }
+
+    private int read() throws IOException {
+        if (pos == len) {
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
+    }
+
+    private int peek() throws IOException {
+        if (pos == len) {
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos];
+    }
+
+    /** The input ended inside a quoted field that started in the record at {@code line}. */
+    public static final class UnterminatedQuoteException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        public UnterminatedQuoteException(long line) {
+            super("a quoted field opened in the record starting on line " + line + " is never closed");
+            this.line = line;
+        }
+
+        public long line() {
+            return line;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.flipside.ingest;
+
+import static io.flipside.ingest.StagedRows.REASON;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.flipside.FlipsideException;
+import io.flipside.privacy.Pseudonymizer;
+import io.flipside.quality.QualityChecks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads and validates every input dataset in {@link Datasets#ALL} order: locate the files, check their
+ * columns (exit 4 before any Spark job when a required dataset or column is missing), stage every row,
+ * apply the cross-row checks and split into curated and quarantined rows. Nothing is written here.
+ */
+public final class Ingest {
+    /** The datasets others refer to; small enough (at most a few hundred thousand rows) to hold on the driver. */
+    private static final java.util.Set<String> DIMENSIONS = java.util.Set.of("employees", "cohorts", "pairs",
+            "survey_items", "skills");
+    private final SparkSession spark;
+    private final Pseudonymizer pseudonymizer;
+
+    public Ingest(SparkSession spark, Pseudonymizer pseudonymizer) {
+        this.spark = spark;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    /** Datasets kept in Spark's cache: call {@link IngestResult#release()} when done with them. */
+    public IngestResult run(Path inputDir, LocalDate asOf) {
+        if (!Files.isDirectory(inputDir)) {
+            throw FlipsideException.input("input folder " + inputDir + " does not exist or is not a folder");
+        }
+        Map<String, List<InputFile>> files = new LinkedHashMap<>();
+        Map<String, List<String>> unknown = new LinkedHashMap<>();
+        for (DatasetSchema schema : Datasets.ALL) {
+            List<InputFile> found = InputLocator.locate(inputDir, schema.name());
+            if (found.isEmpty() && schema.required()) {
+                throw FlipsideException.input(inputDir + ": required dataset " + schema.name() + " is missing; expected "
+                        + schema.name() + ".csv, .jsonl, .parquet or a folder " + schema.name() + "/");
+            }
+            unknown.put(schema.name(), checkColumns(schema, found));
+            files.put(schema.name(), found);
+        }
+        Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
+        Map<String, DatasetSummary> summaries = new LinkedHashMap<>();
+        for (DatasetSchema schema : Datasets.ALL) {
+            List<InputFile> found = files.get(schema.name());
+            if (found.isEmpty()) {
+                summaries.put(schema.name(), new DatasetSummary(schema.name(), false, List.of(), 0, 0, 0, Map.of(), 0,
+                        0, 0, List.of()));
+                continue;
+            }
+            Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
+            Dataset<Row> all = QualityChecks.apply(schema, staged, valid).persist(StorageLevel.MEMORY_AND_DISK());
+            checked.put(schema.name(), all);
+            Dataset<Row> ok = all.filter(col(REASON).isNull());
+            valid.put(schema.name(), DIMENSIONS.contains(schema.name()) ? local(ok, schema) : ok);
+            summaries.put(schema.name(), summarise(schema, found, all, unknown.get(schema.name()), valid, asOf));
+        }
+        return new IngestResult(checked, valid, summaries);
+    }
+
+    /**
+     * Brings a small dimension table's valid rows to the driver once. Later datasets join against it
+     * as a local relation, which Spark broadcasts without running a job per use.
+     */
+    private Dataset<Row> local(Dataset<Row> ok, DatasetSchema schema) {
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        schema.fieldNames().forEach(f -> cols.add(col(f)));
+        cols.add(col(StagedRows.REASON));
+        cols.add(col(StagedRows.SOURCE_FILE));
+        cols.add(col(StagedRows.SOURCE_ROW));
+        cols.add(col(StagedRows.FILE_INDEX));
+        Dataset<Row> slim = ok.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+        return spark.createDataFrame(slim.collectAsList(), slim.schema());
+    }
+
+    private List<String> checkColumns(DatasetSchema schema, List<InputFile> found) {
+        List<String> unknown = new ArrayList<>();
+        for (InputFile f : found) {
+            List<String> columns = DatasetReader.columnsOf(spark, f);
+            if (columns.isEmpty() && f.format() != InputFile.Format.PARQUET) {
+                continue;
+            }
+            for (String required : schema.requiredFieldNames()) {
+                if (!columns.contains(required)) {
+                    throw FlipsideException.input(f.path() + ": required column " + required + " of " + schema.name()
+                            + " is missing; the file has " + columns + ", expected at least "
+                            + schema.requiredFieldNames());
+                }
+            }
+            for (String c : columns) {
+                if (!schema.fieldNames().contains(c) && !unknown.contains(c)) {
+                    unknown.add(c);
+                }
+            }
+        }
+        return unknown;
+    }
+
+    private DatasetSummary summarise(DatasetSchema schema, List<InputFile> found, Dataset<Row> all,
+            List<String> unknown, Map<String, Dataset<Row>> valid, LocalDate asOf) {
+        long read = 0;
+        long quarantined = 0;
+        long nulled = 0;
+        Map<String, Long> reasons = new TreeMap<>();
+        for (Row r : all.groupBy(col(REASON)).agg(count(lit(1)), sum(col(StagedRows.FIELDS_NULLED)))
+                .collectAsList()) {
+            long n = r.getLong(1);
+            read += n;
+            nulled += r.isNullAt(2) ? 0 : r.getLong(2);
+            if (!r.isNullAt(0)) {
+                quarantined += n;
+                reasons.put(r.getString(0), n);
+            }
+        }
+        long superseded = schema.versionKey().isEmpty() ? 0
+                : Versions.superseded(valid.get(schema.name()), schema, asOf).count();
+        long notReverse = schema.name().equals("pairs") ? NotReverse.count(valid.get("pairs"), valid.get("employees")) : 0;
+        return new DatasetSummary(schema.name(), true, found, read, read - quarantined, quarantined, reasons, nulled,
+                superseded, notReverse, unknown);
+    }
+}

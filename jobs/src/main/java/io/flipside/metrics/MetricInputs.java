@@ -1,0 +1,89 @@
+package io.flipside.metrics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import io.flipside.config.FlipsideConfig;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What every metric job reads: the curated datasets, the as-of date and the configuration, with the
+ * small dimension tables (cohorts, pairs) already on the driver and seen as of that date. Building
+ * this for an earlier as-of is how the previous quarter is computed by the same code.
+ */
+public final class MetricInputs {
+    /** The pooled cohort id of SPEC §5. */
+    public static final String ALL = "ALL";
+
+    private final LocalDate asOf;
+    private final FlipsideConfig config;
+    private final Map<String, Dataset<Row>> curated;
+    private final Map<String, CohortInfo> cohorts;
+    private final List<PairView> pairs;
+
+    public MetricInputs(LocalDate asOf, FlipsideConfig config, Map<String, Dataset<Row>> curated) {
+        this.asOf = requireNonNull(asOf, "asOf");
+        this.config = requireNonNull(config, "config");
+        this.curated = Map.copyOf(curated);
+        Map<String, CohortInfo> c = new LinkedHashMap<>();
+        for (Row r : dataset("cohorts").orElseThrow().orderBy(col("start_date"), col("cohort_id")).collectAsList()) {
+            c.put(r.getAs("cohort_id"), new CohortInfo(r.getAs("cohort_id"), r.getAs("name"), r.getAs("start_date"),
+                    r.getAs("end_date"), r.<Double>getAs("planned_sessions_per_month")));
+        }
+        this.cohorts = c;
+        List<PairView> p = new ArrayList<>();
+        for (Row r : dataset("pairs").orElseThrow().collectAsList()) {
+            CohortInfo cohort = c.get(r.<String>getAs("cohort_id"));
+            LocalDate matched = r.getAs("matched_date") != null ? r.getAs("matched_date") : cohort.start();
+            if (matched.isAfter(asOf)) {
+                continue;
+            }
+            LocalDate ended = r.getAs("ended_date");
+            boolean endVisible = ended != null && !ended.isAfter(asOf);
+            p.add(new PairView(r.getAs("pair_id"), cohort.id(), r.getAs("mentor_id"), r.getAs("mentee_id"), matched,
+                    endVisible ? ended : null, endVisible ? r.getAs("end_reason") : null, cohort.end()));
+        }
+        p.sort(Comparator.comparing(PairView::pairId));
+        this.pairs = List.copyOf(p);
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public FlipsideConfig config() {
+        return config;
+    }
+
+    /** A curated dataset, or empty when the input did not have it. */
+    public Optional<Dataset<Row>> dataset(String name) {
+        return Optional.ofNullable(curated.get(name));
+    }
+
+    public CohortInfo cohort(String id) {
+        return requireNonNull(cohorts.get(id), () -> "no cohort " + id);
+    }
+
+    /** Cohort ids with a start on or before as-of, by start date then id. */
+    public List<String> startedCohorts() {
+        return cohorts.values().stream().filter(c -> !c.start().isAfter(asOf)).map(CohortInfo::id).toList();
+    }
+
+    /** Every cohort, by start date then id. */
+    public List<CohortInfo> cohorts() {
+        return List.copyOf(cohorts.values());
+    }
+
+    /** Pairs matched on or before as-of, by pair id. */
+    public List<PairView> pairs() {
+        return pairs;
+    }
+}

@@ -1,0 +1,148 @@
+package io.flipside.pipeline;
+
+import io.flipside.FlipsideException;
+import io.flipside.config.FlipsideConfig;
+import io.flipside.ingest.DatasetSummary;
+import io.flipside.ingest.Ingest;
+import io.flipside.ingest.IngestResult;
+import io.flipside.metrics.MetricInputs;
+import io.flipside.metrics.MetricSuite;
+import io.flipside.privacy.Pseudonymizer;
+import io.flipside.report.ExecutiveReport;
+import io.flipside.report.ReportInputs;
+import io.flipside.tables.MetricTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The scheduled job of SPEC §1 {@code run}: ingest and validate, stop at the reject threshold, compute
+ * the metrics, render the reports, write the manifest, publish atomically.
+ */
+public final class Pipeline {
+    private final SparkSession spark;
+    private final Pseudonymizer pseudonymizer;
+    private final PrintStream out;
+
+    public Pipeline(SparkSession spark, Pseudonymizer pseudonymizer, PrintStream out) {
+        this.spark = spark;
+        this.pseudonymizer = pseudonymizer;
+        this.out = out;
+    }
+
+    /** What a successful run published. */
+    public record Outcome(Path output, List<Path> reports, Map<String, DatasetSummary> datasets) {
+    }
+
+    public Outcome run(RunRequest req) {
+        FlipsideConfig config = req.config();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String period = Period.of(config.asOf());
+        Manifest manifest = new Manifest(runId, config, period, spark.version(), pseudonymizer.stable());
+        OutputPublisher publisher = new OutputPublisher(req.output());
+        publisher.recover();
+        Path staging = publisher.beginStaging();
+        try {
+            manifest.stageStarted("ingest");
+            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf());
+            ingest.summaries().values().forEach(manifest::dataset);
+            QualityWriter.writeQuarantine(ingest, staging.resolve("quality").resolve("quarantine"));
+            QualityWriter.writeSummary(ingest.summaries(), staging.resolve("quality").resolve("summary.csv"));
+            manifest.stageFinished("ingest");
+            printIngest(ingest.summaries());
+
+            List<DatasetSummary> overLimit = ingest.summaries().values().stream()
+                    .filter(s -> s.rejectRatio() > config.maxRejectRatio()).toList();
+            if (!overLimit.isEmpty()) {
+                fail(manifest, publisher, staging, runId);
+                DatasetSummary worst = overLimit.get(0);
+                throw new FlipsideException(FlipsideException.DATA_QUALITY, String.format(java.util.Locale.ROOT,
+                        "%s: %.1f%% of %d rows quarantined, above quality.max_reject_ratio %.1f%%; nothing published, "
+                                + "see %s", worst.dataset(), 100 * worst.rejectRatio(), worst.rowsRead(),
+                        100 * config.maxRejectRatio(), req.output().resolve("_failed").resolve(runId)));
+            }
+
+            manifest.stageStarted("curate");
+            QualityWriter.writeCurated(ingest, staging.resolve("curated"));
+            manifest.stageFinished("curate");
+
+            manifest.stageStarted("metrics");
+            Map<String, Dataset<Row>> curated = new HashMap<>();
+            ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(df -> curated.put(n, df)));
+            MetricSuite.Result metrics = MetricSuite.compute(new MetricInputs(config.asOf(), config, curated));
+            Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
+            Map<String, MetricTable> tables = new LinkedHashMap<>();
+            for (MetricTable t : metrics.tables()) {
+                MetricWriter.write(spark, t, metricsDir);
+                manifest.table(t.def().name(), t.rows().size());
+                tables.put(t.def().name(), t);
+            }
+            metrics.skipped().forEach(manifest::skipped);
+            manifest.stageFinished("metrics");
+            ingest.release();
+
+            manifest.stageStarted("reports");
+            ReportInputs reportInputs = new ReportInputs(config.organisation(), config.asOf(), period, req.reportDate(),
+                    config.inactiveAfterDays(), tables, ReportInputsFactory.quality(ingest.summaries()), metrics.skipped());
+            List<Path> reports = new ArrayList<>();
+            Path reportsDir = Files.createDirectories(staging.resolve("reports"));
+            Path exec = ExecutiveReport.render(reportInputs, reportsDir);
+            manifest.report("reports/" + exec.getFileName());
+            reports.add(req.output().resolve("reports").resolve(exec.getFileName()));
+            manifest.stageFinished("reports");
+
+            manifest.status("succeeded");
+            manifest.writeTo(staging.resolve(OutputPublisher.MANIFEST));
+            publisher.publish();
+            return new Outcome(req.output(), reports, ingest.summaries());
+        } catch (IOException e) {
+            publisher.abandon();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            publisher.abandon();
+            throw e;
+        }
+    }
+
+    private void fail(Manifest manifest, OutputPublisher publisher, Path staging, String runId) {
+        Path failed = publisher.output().resolve("_failed").resolve(runId);
+        try {
+            Files.createDirectories(failed);
+            Path quarantine = staging.resolve("quality");
+            if (Files.exists(quarantine)) {
+                Files.move(quarantine, failed.resolve("quality"));
+            }
+            manifest.status("failed: data quality");
+            manifest.writeTo(failed.resolve(OutputPublisher.MANIFEST));
+            QualityWriter.ownerOnly(failed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write diagnostics to " + failed, e);
+        }
+    }
+
+    private void printIngest(Map<String, DatasetSummary> summaries) {
+        long read = 0;
+        long quarantined = 0;
+        for (DatasetSummary s : summaries.values()) {
+            read += s.rowsRead();
+            quarantined += s.rowsQuarantined();
+        }
+        out.printf(java.util.Locale.ROOT, "ingest: %,d rows read, %,d quarantined (%.2f%%)%n", read, quarantined,
+                read == 0 ? 0.0 : 100.0 * quarantined / read);
+    }
+}

@@ -1,0 +1,77 @@
+package io.flipside.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flipside.testing.WithSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wrong usage prints one line a person can act on and exits per SPEC §1. */
+@ExtendWith(WithSpark.class)
+class CommandLineTest {
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void runWithoutInputIsAUsageError() {
+        Outcome o = run("run", "--output", "x");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err().lines().toList()).containsExactly(
+                "flipside: Missing required option: '--input=DIR' (see 'flipside run --help')");
+    }
+
+    @Test
+    void unknownSubcommandAndBadDateAreUsageErrors() {
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        Outcome o = run("run", "--input", "x", "--output", "y", "--as-of", "30/09/2026");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo("flipside: --as-of must be a date YYYY-MM-DD, got '30/09/2026'\n");
+    }
+
+    @Test
+    void missingInputFolderExits4NamingIt(SparkSession spark, @TempDir Path tmp) {
+        Path missing = tmp.resolve("nowhere");
+        Outcome o = run("run", "--input", missing.toString(), "--output", tmp.resolve("out").toString(),
+                "--as-of", "2026-03-31");
+        assertThat(o.exit()).isEqualTo(4);
+        assertThat(o.err().lines().filter(l -> !l.contains("warning")).toList())
+                .containsExactly("flipside: input folder " + missing + " does not exist or is not a folder");
+    }
+
+    @Test
+    void missingRequiredDatasetExits4(SparkSession spark, @TempDir Path tmp) {
+        Outcome o = run("validate", "--input", tmp.toString());
+        assertThat(o.exit()).isEqualTo(4);
+        assertThat(o.err()).contains("required dataset employees is missing");
+    }
+
+    @Test
+    void validatePrintsOneLinePerDatasetAndWritesNothing(SparkSession spark) {
+        Outcome o = run("validate", "--input", "src/test/resources/tiny", "--config", "src/test/resources/tiny-config.yaml");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("employees", "sessions", "absent");
+        assertThat(o.out().lines().filter(l -> l.startsWith("sessions")).findFirst().orElseThrow())
+                .matches("sessions\\s+13\\s+13\\s+0\\s*");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"demo", "run", "validate", "report", "generate"}) {
+            Outcome o = run(c, "--help");
+            assertThat(o.exit()).isZero();
+            assertThat(o.out()).startsWith("Usage: flipside " + c);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.flipside.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flipside.cli.Main;
+import io.flipside.report.Fmt;
+import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTables;
+import io.flipside.tables.TableCsv;
+import io.flipside.testing.WithSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole {@code run} command on the committed sample, as a scheduler would call it. */
+@ExtendWith(WithSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleRunTest {
+    private Path out;
+    private JsonNode manifest;
+    private String stdout;
+
+    @BeforeAll
+    void run(SparkSession spark, @TempDir Path tmp) throws IOException {
+        out = tmp.resolve("out");
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int exit = Main.execute(new String[] {"run", "--input", "../sample-data/data", "--output", out.toString(),
+            "--config", "../sample-data/data/flipside.yaml", "--report-date", "2026-10-05"}, new PrintWriter(o),
+                new PrintWriter(e));
+        assertThat(exit).as(e.toString()).isZero();
+        stdout = o.toString();
+        manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    }
+
+    @Test
+    void printsWhereTheOutputsAre() {
+        assertThat(stdout).contains("report: " + out.resolve("reports/executive-2026-Q3.pdf"))
+                .contains("manifest: " + out.resolve("manifest.json"));
+    }
+
+    @Test
+    void manifestAccountsForEveryRow() {
+        assertThat(manifest.path("status").asText()).isEqualTo("succeeded");
+        assertThat(manifest.path("as_of").asText()).isEqualTo("2026-09-30");
+        assertThat(manifest.path("period").asText()).isEqualTo("2026-Q3");
+        assertThat(manifest.path("versions").path("spark").asText()).isEqualTo("4.2.0");
+        Iterator<Map.Entry<String, JsonNode>> it = manifest.path("datasets").fields();
+        int datasets = 0;
+        while (it.hasNext()) {
+            JsonNode d = it.next().getValue();
+            datasets++;
+            long reasons = 0;
+            for (JsonNode n : d.path("reasons")) {
+                reasons += n.asLong();
+            }
+            assertThat(d.path("rows_read").asLong()).isEqualTo(d.path("rows_valid").asLong() + d.path("rows_quarantined").asLong());
+            assertThat(d.path("rows_quarantined").asLong()).isEqualTo(reasons);
+            for (JsonNode f : d.path("files")) {
+                assertThat(f.path("sha256").asText()).hasSize(64);
+                assertThat(f.path("bytes").asLong()).isPositive();
+            }
+        }
+        assertThat(datasets).isEqualTo(10);
+        // the generator's deliberate dirt (sample-data/README.md)
+        assertThat(manifest.at("/datasets/sessions/reasons/unknown_pair").asLong()).isEqualTo(3);
+        assertThat(manifest.at("/datasets/sessions/reasons/missing_field").asLong()).isEqualTo(2);
+        assertThat(manifest.at("/datasets/activity_events/reasons/not_in_pair").asLong()).isEqualTo(5);
+        assertThat(manifest.at("/datasets/employees/reasons/invalid_date").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void pdfShowsTheEngagementNumbersAsTextOverVectorCharts() throws IOException {
+        MetricRow all = TableCsv.read(MetricTables.ENGAGEMENT, out.resolve("metrics/engagement.csv")).rows().stream()
+                .filter(r -> r.getString("cohort_id").equals("ALL")).findFirst().orElseThrow();
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("reports/executive-2026-Q3.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Data as of 2026-09-30", Fmt.pct(all.getDouble("attendance_rate")),
+                    Fmt.decimal(all.getDouble("held_per_pair_month"), 2), "Page 1 of " + pdf.getNumberOfPages());
+            List<String> images = new ArrayList<>();
+            int forms = 0;
+            for (PDPage page : pdf.getPages()) {
+                forms += collect(page.getResources(), images);
+                for (PDFont f : fonts(page.getResources())) {
+                    assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+                }
+            }
+            assertThat(forms).as("charts are form XObjects").isGreaterThanOrEqualTo(2);
+            assertThat(images).as("no bitmap anywhere").isEmpty();
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Reverse mentoring quarterly report 2026-Q3");
+        }
+    }
+
+    @Test
+    void reRenderingWithTheSameReportDateGivesTheSameBytes() throws IOException {
+        Path pdf = out.resolve("reports/executive-2026-Q3.pdf");
+        byte[] first = Files.readAllBytes(pdf);
+        int exit = Main.execute(new String[] {"report", "--output", out.toString(), "--report-date", "2026-10-05"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertThat(exit).isZero();
+        assertThat(Files.readAllBytes(pdf)).isEqualTo(first);
+    }
+
+    private static int collect(PDResources resources, List<String> images) throws IOException {
+        int forms = 0;
+        if (resources == null) {
+            return 0;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form) {
+                forms++;
+                forms += collect(form.getResources(), images);
+            } else {
+                images.add(name.getName());
+            }
+        }
+        return forms;
+    }
+
+    private static List<PDFont> fonts(PDResources resources) throws IOException {
+        List<PDFont> out = new ArrayList<>();
+        for (COSName n : resources.getFontNames()) {
+            out.add(resources.getFont(n));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package io.flipside.report;
+
+import static io.flipside.report.pdf.PdfReportWriter.Align.LEFT;
+import static io.flipside.report.pdf.PdfReportWriter.Align.RIGHT;
+
+import io.flipside.report.charts.EngagementCharts;
+import io.flipside.report.pdf.PdfReportWriter;
+import io.flipside.report.pdf.PdfReportWriter.Tile;
+import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTable;
+import io.flipside.tables.MetricTables;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The executive quarterly report (SPEC §7): page 1 answers "is the programme working?" with tiles
+ * and takeaways chosen from the numbers, then the sections the metrics of this run support, then data
+ * quality, privacy and what could not be computed.
+ */
+public final class ExecutiveReport {
+    private ExecutiveReport() {
+    }
+
+    public static String fileName(String period) {
+        return "executive-" + period + ".pdf";
+    }
+
+    public static Path render(ReportInputs in, Path dir) {
+        Path file = dir.resolve(fileName(in.period()));
+        String org = in.organisation().isBlank() ? "" : in.organisation() + " \u00b7 ";
+        try (PdfReportWriter pdf = new PdfReportWriter("Reverse mentoring quarterly report " + in.period(),
+                org + "Reverse mentoring quarterly report " + in.period(), in.asOf(), in.reportDate())) {
+            pdf.title("Is the programme working?", org + "Reverse mentoring, " + in.period() + " \u00b7 data as of "
+                    + in.asOf());
+            Optional<MetricRow> all = in.table(MetricTables.ENGAGEMENT).flatMap(t -> pooled(t));
+            if (all.isPresent()) {
+                MetricRow e = all.get();
+                pdf.tiles(List.of(
+                        new Tile("Pairs meeting", Fmt.count(e.getLong("active_pairs")),
+                                "of " + Fmt.count(e.getLong("pairs")) + " pairs matched so far"),
+                        new Tile("Attendance", Fmt.pct(e.getDouble("attendance_rate")),
+                                "of scheduled sessions were held"),
+                        new Tile("Meeting rate", Fmt.decimal(e.getDouble("held_per_pair_month"), 2),
+                                "held sessions per pair per month of pairing"),
+                        new Tile("On cadence", Fmt.pct(e.getDouble("cadence_adherence")),
+                                "of pairs (paired a month or more) meet as often as planned")));
+                pdf.subheading("What the numbers say");
+                for (String t : EngagementTakeaways.choose(in.table(MetricTables.ENGAGEMENT).orElseThrow(),
+                        in.inactiveAfterDays())) {
+                    pdf.bullet(t);
+                }
+            } else {
+                pdf.note("Engagement could not be computed in this run: " + in.skipped().getOrDefault("engagement",
+                        "no session data") + ".");
+            }
+            notComputed(pdf, in);
+            behaviour(pdf, in);
+            dataQuality(pdf, in);
+            pdf.save(file);
+        }
+        return file;
+    }
+
+    private static void notComputed(PdfReportWriter pdf, ReportInputs in) {
+        if (in.skipped().isEmpty()) {
+            return;
+        }
+        StringBuilder s = new StringBuilder("Not in this report: ");
+        List<String> parts = new ArrayList<>();
+        in.skipped().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> parts.add(e.getKey() + " (" + e.getValue() + ")"));
+        s.append(String.join("; ", parts)).append('.');
+        pdf.note(s.toString());
+    }
+
+    private static void behaviour(PdfReportWriter pdf, ReportInputs in) {
+        Optional<MetricTable> engagement = in.table(MetricTables.ENGAGEMENT);
+        if (engagement.isEmpty()) {
+            return;
+        }
+        pdf.newPage();
+        pdf.heading("Behaviour: are pairs meeting?");
+        pdf.paragraph("Each pair agrees a cadence with its cohort. The chart shows held sessions per month of "
+                + "pairing, counted from each pair's match to its end, the cohort's end or the as-of date.");
+        pdf.chart(EngagementCharts.heldPerPairMonth(engagement.get()), 200,
+                "Sessions held per pair-month by cohort. Pairs that withdrew stay in their cohort's figures.");
+        in.table(MetricTables.ENGAGEMENT_MONTHLY).ifPresent(m -> pdf.chart(EngagementCharts.monthlySessions(m), 230,
+                "Sessions held per calendar month, by cohort."));
+        pdf.subheading("Engagement by cohort");
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricRow r : engagement.get().rows()) {
+            rows.add(List.of(r.getString("cohort_id"), Fmt.count(r.getLong("pairs")), Fmt.count(r.getLong("active_pairs")),
+                    Fmt.pct(r.getDouble("attendance_rate")), Fmt.decimal(r.getDouble("held_per_pair_month"), 2),
+                    Fmt.pct(r.getDouble("cadence_adherence")), Fmt.decimal(r.getDouble("median_days_to_first_session"), 1),
+                    Fmt.pct(r.getDouble("withdrawn_rate")), Fmt.count(r.getLong("inactive_pairs"))));
+        }
+        pdf.table(List.of("Cohort", "Pairs", "Meeting", "Attended", "Sessions per pair-month", "On cadence",
+                "Days to first", "Withdrew", "Inactive"), rows, new float[] {0.9f, 0.8f, 0.9f, 1, 1.3f, 1, 1, 1, 0.9f},
+                List.of(LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT));
+        pdf.paragraph("Meeting: pairs with at least one held session. Days to 1st: median days from matching to "
+                + "the first held session. Inactive: pairs still running with no held session in the "
+                + in.inactiveAfterDays() + " days up to the as-of date. " + Fmt.NONE + " means not computable (no data behind it).",
+                8.5f, PdfReportWriter.MUTED);
+    }
+
+    private static void dataQuality(PdfReportWriter pdf, ReportInputs in) {
+        pdf.heading("Data quality and privacy");
+        pdf.paragraph("Every input row is either used or set aside (quarantined) with a reason, so the data owners "
+                + "can correct their source. Counts per dataset:");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportInputs.QualityLine q : in.quality()) {
+            if (!q.present()) {
+                rows.add(List.of(q.dataset(), "not supplied", "", "", ""));
+                continue;
+            }
+            String reasons = String.join(", ", q.topReasons().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3).map(e -> e.getKey() + " " + e.getValue()).toList());
+            double share = q.rowsRead() == 0 ? 0 : 100.0 * q.rowsQuarantined() / q.rowsRead();
+            rows.add(List.of(q.dataset(), Fmt.count(q.rowsRead()), Fmt.count(q.rowsQuarantined()),
+                    String.format(java.util.Locale.ROOT, "%.2f%%", share), reasons));
+        }
+        pdf.table(List.of("Dataset", "Rows read", "Set aside", "Share", "Main reasons"), rows,
+                new float[] {1.3f, 0.9f, 0.9f, 0.7f, 2.6f}, List.of(LEFT, RIGHT, RIGHT, RIGHT, LEFT));
+        pdf.paragraph("People appear in every output only as pseudonyms (a keyed hash); this report prints no "
+                + "names or ids and no free text.", 9.5f, PdfReportWriter.INK);
+    }
+
+    private static Optional<MetricRow> pooled(MetricTable t) {
+        return t.rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id"))).findFirst();
+    }
+}
