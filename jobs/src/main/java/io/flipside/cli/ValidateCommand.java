@@ -6,6 +6,7 @@ import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.Ingest;
 import io.flipside.ingest.IngestResult;
 import io.flipside.privacy.Pseudonymizer;
+import io.flipside.quality.QualityGate;
 import io.flipside.spark.SparkSessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,6 @@ final class ValidateCommand implements Callable<Integer> {
             IngestResult result = new Ingest(spark, Pseudonymizer.randomKey()).run(input, c.asOf());
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%-17s %12s %12s %12s  %s%n", "dataset", "read", "valid", "quarantined", "top reasons");
-            DatasetSummary worst = null;
             for (DatasetSummary s : result.summaries().values()) {
                 if (!s.present()) {
                     out.printf(Locale.ROOT, "%-17s %12s%n", s.dataset(), "absent");
@@ -55,15 +55,12 @@ final class ValidateCommand implements Callable<Integer> {
                         .limit(3).map(e -> e.getKey() + "=" + e.getValue()).toList());
                 out.printf(Locale.ROOT, "%-17s %,12d %,12d %,12d  %s%n", s.dataset(), s.rowsRead(), s.rowsValid(),
                         s.rowsQuarantined(), reasons);
-                if (s.rejectRatio() > c.maxRejectRatio() && (worst == null || s.rejectRatio() > worst.rejectRatio())) {
-                    worst = s;
-                }
             }
             result.release();
-            if (worst != null) {
-                throw new FlipsideException(FlipsideException.DATA_QUALITY, String.format(Locale.ROOT,
-                        "%s: %.1f%% of rows quarantined, above quality.max_reject_ratio %.1f%%", worst.dataset(),
-                        100 * worst.rejectRatio(), 100 * c.maxRejectRatio()));
+            var over = QualityGate.worst(result.summaries().values(), c.maxRejectRatio());
+            if (over.isPresent()) {
+                throw new FlipsideException(FlipsideException.DATA_QUALITY, QualityGate.describe(over.get(),
+                        c.maxRejectRatio()));
             }
             return 0;
         }

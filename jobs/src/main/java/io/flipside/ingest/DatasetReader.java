@@ -34,6 +34,7 @@ public final class DatasetReader {
             case CSV -> TextRecords.csvHeader(file);
             case JSONL -> TextRecords.jsonKeys(file, 1000);
             case PARQUET -> {
+                ParquetMagic.check(file);
                 try {
                     List<String> cols = new ArrayList<>();
                     for (String c : spark.read().parquet(file.path()).columns()) {

@@ -11,10 +11,11 @@ import java.util.Map;
  *
  * @param superseded earlier versions of a versioned key at the as-of date (valid, kept)
  * @param notReverse pairs whose mentor is not more junior than the mentee (valid, kept)
+ * @param millis     wall time to read, check and count this dataset
  */
 public record DatasetSummary(String dataset, boolean present, List<InputFile> files, long rowsRead, long rowsValid,
         long rowsQuarantined, Map<String, Long> reasons, long fieldsNulled, long superseded, long notReverse,
-        List<String> unknownColumns) {
+        List<String> unknownColumns, long millis) {
     public DatasetSummary {
         requireNonNull(dataset, "dataset");
         files = List.copyOf(files);

@@ -62,15 +62,16 @@ public final class Ingest {
             List<InputFile> found = files.get(schema.name());
             if (found.isEmpty()) {
                 summaries.put(schema.name(), new DatasetSummary(schema.name(), false, List.of(), 0, 0, 0, Map.of(), 0,
-                        0, 0, List.of()));
+                        0, 0, List.of(), 0));
                 continue;
             }
+            long start = System.nanoTime();
             Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
             Dataset<Row> all = QualityChecks.apply(schema, staged, valid).persist(StorageLevel.MEMORY_AND_DISK());
             checked.put(schema.name(), all);
             Dataset<Row> ok = all.filter(col(REASON).isNull());
             valid.put(schema.name(), DIMENSIONS.contains(schema.name()) ? local(ok, schema) : ok);
-            summaries.put(schema.name(), summarise(schema, found, all, unknown.get(schema.name()), valid, asOf));
+            summaries.put(schema.name(), summarise(schema, found, all, unknown.get(schema.name()), valid, asOf, start));
         }
         return new IngestResult(checked, valid, summaries);
     }
@@ -114,7 +115,7 @@ public final class Ingest {
     }
 
     private DatasetSummary summarise(DatasetSchema schema, List<InputFile> found, Dataset<Row> all,
-            List<String> unknown, Map<String, Dataset<Row>> valid, LocalDate asOf) {
+            List<String> unknown, Map<String, Dataset<Row>> valid, LocalDate asOf, long start) {
         long read = 0;
         long quarantined = 0;
         long nulled = 0;
@@ -133,6 +134,6 @@ public final class Ingest {
                 : Versions.superseded(valid.get(schema.name()), schema, asOf).count();
         long notReverse = schema.name().equals("pairs") ? NotReverse.count(valid.get("pairs"), valid.get("employees")) : 0;
         return new DatasetSummary(schema.name(), true, found, read, read - quarantined, quarantined, reasons, nulled,
-                superseded, notReverse, unknown);
+                superseded, notReverse, unknown, (System.nanoTime() - start) / 1_000_000);
     }
 }

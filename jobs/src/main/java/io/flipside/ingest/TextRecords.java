@@ -188,8 +188,8 @@ public final class TextRecords {
 
     static FlipsideException unreadable(InputFile file, IOException e, long row) {
         if (e instanceof CharacterCodingException) {
-            return FlipsideException.input(file.path() + ": not valid UTF-8 text"
-                    + (row > 0 ? " (at or after data row " + row + ")" : "") + "; save the file as UTF-8");
+            return FlipsideException.input(file.path() + ": not valid UTF-8 text" + Utf8Scan.where(Path.of(file.path()))
+                    + "; save the file as UTF-8");
         }
         if (e instanceof CsvRecordReader.UnterminatedQuoteException u) {
             return FlipsideException.input(file.path() + ": unterminated quote: " + u.getMessage()

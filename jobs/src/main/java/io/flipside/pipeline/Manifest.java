@@ -60,6 +60,11 @@ public final class Manifest {
         stages.putObject(stage).put("ms", ms);
     }
 
+    /** A stage timed elsewhere, e.g. one metric within the metrics stage. */
+    public void stage(String stage, long ms) {
+        stages.putObject(stage).put("ms", ms);
+    }
+
     public void status(String status) {
         root.put("status", status);
     }
@@ -85,6 +90,7 @@ public final class Manifest {
             d.put("not_reverse", s.notReverse());
         }
         s.unknownColumns().forEach(d.putArray("unknown_columns")::add);
+        d.put("ms", s.millis());
     }
 
     public void table(String name, long rows) {

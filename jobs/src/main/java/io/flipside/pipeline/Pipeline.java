@@ -8,6 +8,7 @@ import io.flipside.ingest.IngestResult;
 import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.MetricSuite;
 import io.flipside.privacy.Pseudonymizer;
+import io.flipside.quality.QualityGate;
 import io.flipside.report.ExecutiveReport;
 import io.flipside.report.ReportInputs;
 import io.flipside.tables.MetricTable;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -66,15 +68,11 @@ public final class Pipeline {
             manifest.stageFinished("ingest");
             printIngest(ingest.summaries());
 
-            List<DatasetSummary> overLimit = ingest.summaries().values().stream()
-                    .filter(s -> s.rejectRatio() > config.maxRejectRatio()).toList();
-            if (!overLimit.isEmpty()) {
+            Optional<DatasetSummary> over = QualityGate.worst(ingest.summaries().values(), config.maxRejectRatio());
+            if (over.isPresent()) {
                 fail(manifest, publisher, staging, runId);
-                DatasetSummary worst = overLimit.get(0);
-                throw new FlipsideException(FlipsideException.DATA_QUALITY, String.format(java.util.Locale.ROOT,
-                        "%s: %.1f%% of %d rows quarantined, above quality.max_reject_ratio %.1f%%; nothing published, "
-                                + "see %s", worst.dataset(), 100 * worst.rejectRatio(), worst.rowsRead(),
-                        100 * config.maxRejectRatio(), req.output().resolve("_failed").resolve(runId)));
+                throw new FlipsideException(FlipsideException.DATA_QUALITY, QualityGate.describe(over.get(),
+                        config.maxRejectRatio()) + "; nothing published, see " + req.output().resolve("_failed").resolve(runId));
             }
 
             manifest.stageStarted("curate");
@@ -93,6 +91,7 @@ public final class Pipeline {
                 tables.put(t.def().name(), t);
             }
             metrics.skipped().forEach(manifest::skipped);
+            metrics.millis().forEach((name, ms) -> manifest.stage("metrics." + name, ms));
             manifest.stageFinished("metrics");
             ingest.release();
 

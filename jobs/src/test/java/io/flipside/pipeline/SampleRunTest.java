@@ -124,6 +124,49 @@ class SampleRunTest {
         assertThat(Files.readAllBytes(pdf)).isEqualTo(first);
     }
 
+    @Test
+    void noRawEmployeeIdReachesAnyOutputButQuarantine(SparkSession spark) throws IOException {
+        java.util.Set<String> raw = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(Path.of("../sample-data/data/employees.csv")).subList(1, 2001)) {
+            raw.add(line.substring(0, line.indexOf(',')));
+        }
+        assertThat(raw).hasSize(2000).contains("E000001");
+        List<Path> files;
+        try (var s = Files.walk(out)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !out.relativize(p).startsWith("quality/quarantine")).toList();
+        }
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("E\\d{6}");
+        int checked = 0;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String text;
+            if (name.endsWith(".pdf")) {
+                try (PDDocument pdf = Loader.loadPDF(f.toFile())) {
+                    text = new PDFTextStripper().getText(pdf);
+                }
+            } else if (name.endsWith(".parquet")) {
+                StringBuilder b = new StringBuilder();
+                for (org.apache.spark.sql.Row r : spark.read().parquet(f.toString()).collectAsList()) {
+                    b.append(r.mkString("|")).append('\n');
+                }
+                text = b.toString();
+            } else if (name.endsWith(".crc")) {
+                continue;
+            } else {
+                text = Files.readString(f);
+            }
+            checked++;
+            var m = id.matcher(text);
+            while (m.find()) {
+                assertThat(raw).as(out.relativize(f) + " holds a raw employee id").doesNotContain(m.group());
+            }
+        }
+        assertThat(checked).as("manifest, summary, CSVs, PDF and every Parquet file").isGreaterThanOrEqualTo(17);
+        // and the pseudonyms themselves are there: 32 hex characters
+        String employees = spark.read().parquet(out.resolve("curated/employees").toString()).first().getString(0);
+        assertThat(employees).matches("[0-9a-f]{32}");
+    }
+
     private static int collect(PDResources resources, List<String> images) throws IOException {
         int forms = 0;
         if (resources == null) {

@@ -52,8 +52,31 @@ public final class MetricTables {
             number("hours_held", "hours", "sum of held session durations in the month / 60"),
             count("active_pairs", "pairs", "pairs with at least one held session in the month")));
 
+    /** §5 activity: the collaboration feed. One row per cohort_id. */
+    public static final TableDef ACTIVITY = new TableDef("activity", "one row per cohort_id", List.of(
+            COHORT_ID,
+            count("events", "events", "events of the cohort's pairs up to the end of the as-of day (UTC)"),
+            count("participants", "people", "distinct people in the cohort's pairs (ALL: once per cohort)"),
+            count("active_participants_30d", "people",
+                    "people of pairs running at as-of with at least one event in that pair in the 30 days ending"
+                            + " with the as-of day"),
+            number("engagement_rate_30d", "fraction 0-1",
+                    "active_participants_30d / people of pairs running at as-of; null when none is running"),
+            number("events_per_pair_week", "events per pair-week", "events / sum of (pair span days / 7)"),
+            number("reciprocity_index", "index 0-1",
+                    "mean over pairs of min(m, e) / max(m, e), m and e the mentor's and mentee's events in the pair;"
+                            + " 0 for a pair without events")));
+
+    /** §5 activity_weekly: one row per cohort_id and ISO week. */
+    public static final TableDef ACTIVITY_WEEKLY = new TableDef("activity_weekly", "one row per cohort_id and ISO week",
+            List.of(
+            COHORT_ID,
+            string("week", "ISO week-year and week, e.g. 2025-W01 (2024-12-30 belongs to 2025-W01)"),
+            count("events", "events", "events in the week (UTC), up to the end of the as-of day"),
+            count("active_pairs", "pairs", "pairs with at least one event in the week")));
+
     /** Every table, in the order the codebook and the reports list them. */
-    public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY);
+    public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY);
 
     /** The table of that name, or an exception listing the known names. */
     public static TableDef byName(String name) {

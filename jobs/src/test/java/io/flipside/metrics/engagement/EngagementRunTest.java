@@ -3,14 +3,12 @@ package io.flipside.metrics.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.flipside.cli.Main;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
 import io.flipside.tables.TableCsv;
+import io.flipside.testing.TinyRun;
 import io.flipside.testing.WithSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the whole {@code run} command on the hand-made data set in {@code src/test/resources/tiny} at
@@ -35,26 +32,13 @@ class EngagementRunTest {
     private static final double EPS = 1e-12;
     private Map<String, MetricRow> engagement;
     private List<MetricRow> monthly;
-    private int exit;
-    private String stderr;
 
     @BeforeAll
-    void run(SparkSession spark, @TempDir Path tmp) {
-        Path out = tmp.resolve("out");
-        StringWriter err = new StringWriter();
-        exit = Main.execute(new String[] {"run", "--input", Path.of("src/test/resources/tiny").toString(), "--output",
-            out.toString(), "--as-of", "2026-03-31", "--report-date", "2026-04-02"}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err));
-        stderr = err.toString();
-        assertThat(exit).as(stderr).isZero();
+    void run(SparkSession spark) {
+        Path out = TinyRun.output();
         MetricTable e = TableCsv.read(MetricTables.ENGAGEMENT, out.resolve("metrics/engagement.csv"));
         engagement = e.rows().stream().collect(Collectors.toMap(r -> r.getString("cohort_id"), r -> r));
         monthly = TableCsv.read(MetricTables.ENGAGEMENT_MONTHLY, out.resolve("metrics/engagement_monthly.csv")).rows();
-    }
-
-    @Test
-    void runSucceeds() {
-        assertThat(exit).as(stderr).isZero();
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.flipside.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flipside.config.ConfigLoader;
+import io.flipside.config.FlipsideConfig;
+import io.flipside.pipeline.RunRequest;
+import io.flipside.sample.GeneratorOptions;
+import io.flipside.sample.SampleDataGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generates data at a scale, runs the full pipeline on it and prints stage times, rows/s and peak heap.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--scale", required = true, paramLabel = "N", description = "Generator scale (1 is about 2,000 employees).")
+    int scale;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where to put the data and output (default: a temp folder).")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("flipside-bench");
+        Path input = dir.resolve("input");
+        long t0 = System.nanoTime();
+        if (!Files.isRegularFile(input.resolve("flipside.yaml"))) {
+            new SampleDataGenerator(GeneratorOptions.of(scale, seed)).writeTo(input);
+            out.printf(Locale.ROOT, "generate    %8.1f s  scale %d into %s%n", (System.nanoTime() - t0) / 1e9, scale, input);
+        }
+        FlipsideConfig config = ConfigLoader.load(input.resolve("flipside.yaml"));
+        long start = System.nanoTime();
+        int exit = PipelineLauncher.launch(new RunRequest(input, dir.resolve("output"), config, "local[*]",
+                LocalDate.of(2026, 10, 1)), common.verbose, new PrintWriter(new StringWriter()), spec.commandLine().getErr());
+        double total = (System.nanoTime() - start) / 1e9;
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("output/manifest.json").toFile());
+        out.printf(Locale.ROOT, "run         %8.1f s%n", total);
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("stages").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.printf(Locale.ROOT, "  %-22s %8.1f s%n", e.getKey(), e.getValue().path("ms").asLong() / 1e3);
+        }
+        long rows = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("datasets").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode d = e.getValue();
+            long read = d.path("rows_read").asLong();
+            long ms = Math.max(1, d.path("ms").asLong());
+            rows += read;
+            out.printf(Locale.ROOT, "  ingest %-17s %,12d rows %8.1f s %,12.0f rows/s%n", e.getKey(), read, ms / 1e3,
+                    read * 1000.0 / ms);
+        }
+        long ingestMs = Math.max(1, m.at("/stages/ingest/ms").asLong());
+        out.printf(Locale.ROOT, "  ingest total             %,12d rows %8.1f s %,12.0f rows/s%n", rows, ingestMs / 1e3,
+                rows * 1000.0 / ingestMs);
+        long events = m.at("/datasets/activity_events/rows_valid").asLong();
+        long activityMs = Math.max(1, m.at("/stages/metrics.activity/ms").asLong());
+        out.printf(Locale.ROOT, "  activity metrics         %,12d events %6.1f s %,12.0f events/s%n", events,
+                activityMs / 1e3, events * 1000.0 / activityMs);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf(Locale.ROOT, "peak heap   %8.0f MiB of %.0f MiB max%n", peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+        return exit;
+    }
+}

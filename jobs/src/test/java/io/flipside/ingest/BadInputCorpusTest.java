@@ -1,0 +1,164 @@
+package io.flipside.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flipside.cli.Main;
+import io.flipside.privacy.Pseudonymizer;
+import io.flipside.testing.WithSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The committed corpus of bad inputs, {@code src/test/resources/bad/KIND/}: each folder holds the files
+ * that replace the hand-made {@code tiny} data set's, and {@code expect.properties} with the exact
+ * outcome: exit code, rows read/valid/quarantined and reason counts per dataset, the one-line message.
+ * Exit-0 kinds run ingest itself; the others run {@code flipside validate} as a user would.
+ */
+@ExtendWith(WithSpark.class)
+class BadInputCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/bad");
+    private static final Path BASE = Path.of("src/test/resources/tiny");
+    private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+
+    static Stream<String> kinds() throws IOException {
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void corpusCoversEveryReasonCodeAndAtLeastFifteenKinds() throws IOException {
+        List<String> kinds = kinds().toList();
+        assertThat(kinds).hasSizeGreaterThanOrEqualTo(15);
+        StringBuilder all = new StringBuilder();
+        for (String k : kinds) {
+            all.append(Files.readString(CORPUS.resolve(k).resolve("expect.properties")));
+        }
+        for (Reason r : Reason.values()) {
+            assertThat(all.toString()).as(r.code()).contains("." + r.code() + "=");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void kind(String kind, SparkSession spark, @TempDir Path tmp) throws IOException {
+        Properties expect = new Properties();
+        try (Reader r = Files.newBufferedReader(CORPUS.resolve(kind).resolve("expect.properties"), StandardCharsets.UTF_8)) {
+            expect.load(r);
+        }
+        Path input = prepare(kind, expect, tmp);
+        int exit = Integer.parseInt(expect.getProperty("exit"));
+        if (exit != 0) {
+            StringWriter err = new StringWriter();
+            int actual = Main.execute(new String[] {"validate", "--input", input.toString(), "--config",
+                tmp.resolve("config.yaml").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertThat(actual).as(err.toString()).isEqualTo(exit);
+            assertThat(err.toString().lines().toList()).hasSize(1);
+            assertThat(err.toString()).startsWith("flipside: ").contains(expect.getProperty("message"));
+            return;
+        }
+        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
+        try {
+            for (DatasetSummary s : result.summaries().values()) {
+                assertThat(s.rowsRead()).as(s.dataset()).isEqualTo(s.rowsValid() + s.rowsQuarantined());
+            }
+            for (String key : expect.stringPropertyNames()) {
+                String[] k = key.split("\\.");
+                String v = expect.getProperty(key);
+                switch (k[0]) {
+                    case "rows" -> {
+                        DatasetSummary s = result.summaries().get(k[1]);
+                        assertThat(List.of(s.rowsRead(), s.rowsValid(), s.rowsQuarantined())).as(key)
+                                .isEqualTo(Stream.of(v.split(",")).map(Long::parseLong).toList());
+                    }
+                    case "reason" -> assertThat(result.summaries().get(k[1]).reasons().get(k[2])).as(key)
+                            .isEqualTo(Long.parseLong(v));
+                    case "superseded" -> assertThat(result.summaries().get(k[1]).superseded()).as(key)
+                            .isEqualTo(Long.parseLong(v));
+                    case "not_reverse" -> assertThat(result.summaries().get("pairs").notReverse()).as(key)
+                            .isEqualTo(Long.parseLong(v));
+                    case "source_row" -> assertThat(result.quarantined(k[1]).orElseThrow().collectAsList())
+                            .extracting(r -> r.getLong(r.fieldIndex("_source_row"))).as(key)
+                            .containsExactly(Long.parseLong(v));
+                    default -> {
+                    }
+                }
+            }
+            for (DatasetSummary s : result.summaries().values()) {
+                long expected = expect.stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("reason." + s.dataset() + ".")).count();
+                assertThat(s.reasons()).as(s.dataset() + " has no unexpected reason").hasSize((int) expected);
+            }
+        } finally {
+            result.release();
+        }
+    }
+
+    @Test
+    void quarantinedRowsKeepTheirOriginalTextReasonAndSource(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Properties none = new Properties();
+        Path input = prepare("invalid_value", none, tmp);
+        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
+        Row r = result.quarantined("employees").orElseThrow().collectAsList().get(0);
+        assertThat(r.<String>getAs("employee_id")).as("raw id, not a pseudonym").isEqualTo("E12");
+        assertThat(r.<String>getAs("termination_type")).isEqualTo("fired");
+        assertThat(r.<String>getAs("hire_date")).isEqualTo("2021-02-03");
+        assertThat(r.<String>getAs("_reason")).isEqualTo("invalid_value");
+        assertThat(r.<String>getAs("_detail")).isEqualTo("termination_type: 'fired' is not one of [involuntary, voluntary]");
+        assertThat(r.<String>getAs("_source_file")).isEqualTo("employees.csv");
+        assertThat(r.<Long>getAs("_source_row")).isEqualTo(12L);
+        result.release();
+    }
+
+    @Test
+    void tenMegabyteFieldIsHandledNotFatal(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path input = prepare("header_only", new Properties(), tmp);
+        String huge = "x".repeat(10 * 1024 * 1024);
+        Files.writeString(input.resolve("sessions.csv"), Files.readString(BASE.resolve("sessions.csv"))
+                + "S14,A,2025-06-01,held,30,4,4,\"" + huge + "\"\n");
+        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
+        DatasetSummary s = result.summaries().get("sessions");
+        assertThat(List.of(s.rowsRead(), s.rowsValid(), s.fieldsNulled())).containsExactly(14L, 14L, 1L);
+        result.release();
+    }
+
+    private static Path prepare(String kind, Properties expect, Path tmp) throws IOException {
+        Path input = Files.createDirectories(tmp.resolve("input"));
+        try (Stream<Path> s = Files.list(BASE)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        try (Stream<Path> s = Files.list(CORPUS.resolve(kind))) {
+            for (Path f : s.filter(p -> !p.getFileName().toString().equals("expect.properties")).toList()) {
+                Files.copy(f, input.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String delete = expect.getProperty("delete");
+        if (delete != null) {
+            Files.delete(input.resolve(delete));
+        }
+        String ratio = expect.getProperty("max_reject_ratio", "0.5");
+        Files.writeString(tmp.resolve("config.yaml"), "as_of: " + AS_OF + "\n"
+                + (ratio.equals("default") ? "" : "quality: { max_reject_ratio: " + ratio + " }\n"));
+        return input;
+    }
+
+}
