@@ -10,8 +10,6 @@ import io.flipside.sample.SampleDataGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,6 +52,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "generate    %8.1f s  scale %d into %s%n", (System.nanoTime() - t0) / 1e9, scale, input);
         }
         FlipsideConfig config = ConfigLoader.load(input.resolve("flipside.yaml"));
+        HeapSampler heap = new HeapSampler();
+        heap.start();
         long start = System.nanoTime();
         int exit = PipelineLauncher.launch(new RunRequest(input, dir.resolve("output"), config, "local[*]",
                 LocalDate.of(2026, 10, 1)), common.verbose, new PrintWriter(new StringWriter()), spec.commandLine().getErr());
@@ -81,14 +81,32 @@ final class BenchCommand implements Callable<Integer> {
         long activityMs = Math.max(1, m.at("/stages/metrics.activity/ms").asLong());
         out.printf(Locale.ROOT, "  activity metrics         %,12d events %6.1f s %,12.0f events/s%n", events,
                 activityMs / 1e3, events * 1000.0 / activityMs);
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+        heap.interrupt();
+        out.printf(Locale.ROOT, "peak heap   %8.0f MiB used of %.0f MiB max (sampled every 50 ms)%n",
+                heap.peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        return exit;
+    }
+
+    /** Samples the used heap; the pools' own peaks happen at different times and do not add up. */
+    private static final class HeapSampler extends Thread {
+        volatile long peak;
+
+        HeapSampler() {
+            setDaemon(true);
+            setName("flipside-heap-sampler");
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (!isInterrupted()) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        out.printf(Locale.ROOT, "peak heap   %8.0f MiB of %.0f MiB max%n", peak / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0);
-        return exit;
     }
 }

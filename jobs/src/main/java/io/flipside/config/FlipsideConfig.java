@@ -38,6 +38,11 @@ public record FlipsideConfig(
                 "voluntary", List.of(180, 365, 730), "");
     }
 
+    public FlipsideConfig withMinGroupSize(int size) {
+        return new FlipsideConfig(asOf, size, maxRejectRatio, menteeLearns, mentorLearns, comparisonSource,
+                inactiveAfterDays, retentionEvent, horizonsDays, organisation);
+    }
+
     public FlipsideConfig withAsOf(LocalDate date) {
         return new FlipsideConfig(date, minGroupSize, maxRejectRatio, menteeLearns, mentorLearns, comparisonSource,
                 inactiveAfterDays, retentionEvent, horizonsDays, organisation);

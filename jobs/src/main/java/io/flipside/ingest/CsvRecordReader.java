@@ -109,27 +109,20 @@ public final class CsvRecordReader {
     }
 
     private int read() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos++];
+        return fill() ? buf[pos++] : -1;
     }
 
     private int peek() throws IOException {
+        return fill() ? buf[pos] : -1;
+    }
+
+    /** Whether a character is available, reading the next block when the buffer is used up. */
+    private boolean fill() throws IOException {
         if (pos == len) {
-            len = in.read(buf, 0, buf.length);
+            len = Math.max(0, in.read(buf, 0, buf.length));
             pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
         }
-        return buf[pos];
+        return pos < len;
     }
 
     /** The input ended inside a quoted field that started in the record at {@code line}. */

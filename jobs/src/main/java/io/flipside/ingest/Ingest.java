@@ -31,6 +31,9 @@ public final class Ingest {
     /** The datasets others refer to; small enough (at most a few hundred thousand rows) to hold on the driver. */
     private static final java.util.Set<String> DIMENSIONS = java.util.Set.of("employees", "cohorts", "pairs",
             "survey_items", "skills");
+    /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
+    private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
+
     private final SparkSession spark;
     private final Pseudonymizer pseudonymizer;
 
@@ -54,6 +57,12 @@ public final class Ingest {
             }
             unknown.put(schema.name(), checkColumns(schema, found));
             files.put(schema.name(), found);
+        }
+        for (Map.Entry<String, String> need : NEEDS.entrySet()) {
+            if (!files.get(need.getKey()).isEmpty() && files.get(need.getValue()).isEmpty()) {
+                throw FlipsideException.input(inputDir + ": " + need.getKey() + " is given but " + need.getValue()
+                        + " is missing; " + need.getKey() + " can only be read with " + need.getValue());
+            }
         }
         Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
         Map<String, Dataset<Row>> valid = new LinkedHashMap<>();

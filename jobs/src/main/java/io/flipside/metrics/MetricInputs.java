@@ -55,6 +55,11 @@ public final class MetricInputs {
         this.pairs = List.copyOf(p);
     }
 
+    /** The Spark session the curated datasets belong to. */
+    public org.apache.spark.sql.SparkSession spark() {
+        return curated.get("cohorts").sparkSession();
+    }
+
     public LocalDate asOf() {
         return asOf;
     }

@@ -2,6 +2,8 @@ package io.flipside.metrics;
 
 import io.flipside.metrics.activity.ActivityJob;
 import io.flipside.metrics.engagement.EngagementJob;
+import io.flipside.metrics.knowledge.KnowledgeTransferJob;
+import io.flipside.metrics.survey.SurveyJob;
 import io.flipside.tables.MetricTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,9 @@ public final class MetricSuite {
 
     private static final List<Metric> METRICS = List.of(
             new Metric("engagement", "sessions", EngagementJob::compute),
-            new Metric("activity", "activity_events", ActivityJob::compute));
+            new Metric("activity", "activity_events", ActivityJob::compute),
+            new Metric("knowledge_transfer", "assessments", KnowledgeTransferJob::compute),
+            new Metric("survey", "survey_responses", SurveyJob::compute));
 
     public static Result compute(MetricInputs in) {
         List<MetricTable> tables = new ArrayList<>();

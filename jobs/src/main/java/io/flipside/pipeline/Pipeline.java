@@ -79,9 +79,16 @@ public final class Pipeline {
             QualityWriter.writeCurated(ingest, staging.resolve("curated"));
             manifest.stageFinished("curate");
 
+            // metrics read the curated Parquet just written: columnar and pruned to what each job needs,
+            // where the ingest cache holds every staged column; the cache is freed first
+            ingest.release();
             manifest.stageStarted("metrics");
             Map<String, Dataset<Row>> curated = new HashMap<>();
-            ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(df -> curated.put(n, df)));
+            ingest.summaries().forEach((n, s) -> {
+                if (s.present()) {
+                    curated.put(n, spark.read().parquet(staging.resolve("curated").resolve(n).toString()));
+                }
+            });
             MetricSuite.Result metrics = MetricSuite.compute(new MetricInputs(config.asOf(), config, curated));
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
             Map<String, MetricTable> tables = new LinkedHashMap<>();
@@ -93,7 +100,6 @@ public final class Pipeline {
             metrics.skipped().forEach(manifest::skipped);
             metrics.millis().forEach((name, ms) -> manifest.stage("metrics." + name, ms));
             manifest.stageFinished("metrics");
-            ingest.release();
 
             manifest.stageStarted("reports");
             ReportInputs reportInputs = new ReportInputs(config.organisation(), config.asOf(), period, req.reportDate(),

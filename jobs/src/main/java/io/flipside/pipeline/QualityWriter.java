@@ -1,5 +1,8 @@
 package io.flipside.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.IngestResult;
 import java.io.BufferedWriter;
@@ -18,14 +21,24 @@ import org.apache.spark.sql.SaveMode;
  * Quarantined rows hold raw input, ids included, so their folder is readable by the owner only (§6).
  */
 final class QualityWriter {
+    /** The partition column of curated/activity_events/. */
+    static final String EVENT_MONTH = "event_month";
+
     private QualityWriter() {
     }
 
     static void writeCurated(IngestResult ingest, Path dir) {
-        // the high-volume feed keeps its parallelism; everything else is small enough for one file
-        ingest.summaries().keySet().forEach(name -> ingest.curated(name).ifPresent(df ->
-                (name.equals("activity_events") ? df : df.coalesce(1)).write().mode(SaveMode.ErrorIfExists)
-                        .parquet(dir.resolve(name).toString())));
+        ingest.summaries().keySet().forEach(name -> ingest.curated(name).ifPresent(df -> {
+            if (name.equals("activity_events")) {
+                // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
+                // runs read only the months they need
+                df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM")).repartition(col(EVENT_MONTH))
+                        .write().mode(SaveMode.ErrorIfExists).partitionBy(EVENT_MONTH)
+                        .parquet(dir.resolve(name).toString());
+            } else {
+                df.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.resolve(name).toString());
+            }
+        }));
     }
 
     static void writeQuarantine(IngestResult ingest, Path dir) {

@@ -115,6 +115,13 @@ class SampleRunTest {
     }
 
     @Test
+    void curatedEventsArePartitionedByMonth() {
+        assertThat(out.resolve("curated/activity_events/event_month=2024-10")).isDirectory();
+        assertThat(out.resolve("curated/activity_events/event_month=2026-11")).as("rows after as-of stay curated")
+                .isDirectory();
+    }
+
+    @Test
     void reRenderingWithTheSameReportDateGivesTheSameBytes() throws IOException {
         Path pdf = out.resolve("reports/executive-2026-Q3.pdf");
         byte[] first = Files.readAllBytes(pdf);

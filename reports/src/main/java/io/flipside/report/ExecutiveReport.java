@@ -3,6 +3,7 @@ package io.flipside.report;
 import static io.flipside.report.pdf.PdfReportWriter.Align.LEFT;
 import static io.flipside.report.pdf.PdfReportWriter.Align.RIGHT;
 
+import io.flipside.report.charts.ActivityCharts;
 import io.flipside.report.charts.EngagementCharts;
 import io.flipside.report.pdf.PdfReportWriter;
 import io.flipside.report.pdf.PdfReportWriter.Tile;
@@ -57,7 +58,9 @@ public final class ExecutiveReport {
                         "no session data") + ".");
             }
             notComputed(pdf, in);
+            learning(pdf, in);
             behaviour(pdf, in);
+            collaboration(pdf, in);
             dataQuality(pdf, in);
             pdf.save(file);
         }
@@ -104,6 +107,66 @@ public final class ExecutiveReport {
                 + "the first held session. Inactive: pairs still running with no held session in the "
                 + in.inactiveAfterDays() + " days up to the as-of date. " + Fmt.NONE + " means not computable (no data behind it).",
                 8.5f, PdfReportWriter.MUTED);
+    }
+
+    private static void learning(PdfReportWriter pdf, ReportInputs in) {
+        Optional<MetricTable> kt = in.table(MetricTables.KNOWLEDGE_TRANSFER);
+        if (kt.isEmpty()) {
+            return;
+        }
+        pdf.newPage();
+        pdf.heading("Learning: did both sides learn?");
+        pdf.paragraph("Participants rate their skills before (pre) and after (post) the programme. Seniors are "
+                + "expected to learn digital and cultural skills from their junior mentors, and the juniors "
+                + "leadership from them. Gains below are self-assessed, on the skill's own scale, for everyone "
+                + "with both ratings, all cohorts together.");
+        List<List<String>> rows = new ArrayList<>();
+        boolean anySuppressed = false;
+        for (MetricRow r : kt.get().rows()) {
+            if (!"ALL".equals(r.getString("cohort_id")) || !"self".equals(r.getString("source"))) {
+                continue;
+            }
+            boolean hidden = Boolean.TRUE.equals(r.getBoolean("suppressed"));
+            anySuppressed |= hidden;
+            String interval = hidden || r.getDouble("ci_low") == null ? Fmt.NONE
+                    : Fmt.decimal(r.getDouble("ci_low"), 1) + " to " + Fmt.decimal(r.getDouble("ci_high"), 1);
+            rows.add(List.of(r.getString("role").equals("mentee") ? "Seniors (mentees)" : "Juniors (mentors)",
+                    r.getString("skill_id"), r.getString("domain"),
+                    Boolean.TRUE.equals(r.getBoolean("expected_learner")) ? "yes" : "no", Fmt.count(r.getLong("n")),
+                    hidden ? "suppressed" : Fmt.decimal(r.getDouble("mean_gain"), 1), interval,
+                    hidden ? Fmt.NONE : Fmt.pct(r.getDouble("pct_improved") == null ? null : r.getDouble("pct_improved") / 100)));
+        }
+        pdf.table(List.of("Who", "Skill", "Domain", "Expected to learn", "People", "Mean gain", "95% interval",
+                "Improved"), rows, new float[] {1.5f, 0.7f, 1, 1, 0.8f, 0.9f, 1.3f, 0.9f},
+                List.of(LEFT, LEFT, LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT));
+        if (anySuppressed) {
+            pdf.note("Some groups are smaller than the privacy minimum; their figures are suppressed, not zero.");
+        }
+    }
+
+    private static void collaboration(PdfReportWriter pdf, ReportInputs in) {
+        Optional<MetricTable> activity = in.table(MetricTables.ACTIVITY);
+        if (activity.isEmpty()) {
+            return;
+        }
+        pdf.heading("Behaviour: is the exchange two-way?");
+        pdf.paragraph("Between sessions pairs message, call, share resources and set goals on the collaboration "
+                + "platform. Reverse mentoring is meant to run both ways: the reciprocity index is 1 when mentor and "
+                + "mentee are equally active in their pair and 0 when only one of them is.");
+        in.table(MetricTables.ACTIVITY_WEEKLY).ifPresent(w -> pdf.chart(ActivityCharts.weeklyEvents(w), 210,
+                "Collaboration events per ISO week, by cohort."));
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricRow r : activity.get().rows()) {
+            rows.add(List.of(r.getString("cohort_id"), Fmt.count(r.getLong("events")), Fmt.count(r.getLong("participants")),
+                    Fmt.decimal(r.getDouble("events_per_pair_week"), 1), Fmt.pct(r.getDouble("engagement_rate_30d")),
+                    Fmt.decimal(r.getDouble("reciprocity_index"), 2)));
+        }
+        pdf.table(List.of("Cohort", "Events", "People", "Events per pair-week", "Active in last 30 days",
+                "Reciprocity"), rows, new float[] {1, 1, 1, 1.2f, 1.3f, 1},
+                List.of(LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT));
+        pdf.paragraph("Active in last 30 days: share of the people in pairs still running at the as-of date who "
+                + "took part in their pair's activity in the 30 days up to it; " + Fmt.NONE + " where no pair is "
+                + "running.", 8.5f, PdfReportWriter.MUTED);
     }
 
     private static void dataQuality(PdfReportWriter pdf, ReportInputs in) {

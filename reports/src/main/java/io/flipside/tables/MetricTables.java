@@ -1,6 +1,7 @@
 package io.flipside.tables;
 
 import static io.flipside.tables.Column.count;
+import static io.flipside.tables.Column.flag;
 import static io.flipside.tables.Column.number;
 import static io.flipside.tables.Column.string;
 
@@ -75,8 +76,100 @@ public final class MetricTables {
             count("events", "events", "events in the week (UTC), up to the end of the as-of day"),
             count("active_pairs", "pairs", "pairs with at least one event in the week")));
 
+    /** §5 knowledge_transfer: did each side learn? One row per cohort_id, role, skill_id and source. */
+    public static final TableDef KNOWLEDGE_TRANSFER = new TableDef("knowledge_transfer",
+            "one row per cohort_id, role (mentor, mentee), skill_id and source", List.of(
+            COHORT_ID,
+            string("role", "mentor or mentee"),
+            string("skill_id", "the skill"),
+            string("source", "self, manager or test"),
+            string("domain", "the skill's domain"),
+            flag("expected_learner", "true when the role learns this domain (learning.mentee_learns / mentor_learns)"),
+            count("n", "people", "participants with both a pre and a post score for the skill and source"),
+            number("mean_pre", "score", "mean pre score"),
+            number("mean_post", "score", "mean post score"),
+            number("mean_gain", "score points", "mean of post - pre"),
+            number("sd_gain", "score points", "SD of post - pre (n - 1)"),
+            number("ci_low", "score points", "95 % t interval of the mean gain, lower end"),
+            number("ci_high", "score points", "95 % t interval of the mean gain, upper end"),
+            number("t_stat", "t", "paired t statistic, df = n - 1"),
+            number("p_value", "probability", "two-sided p of the paired t-test"),
+            number("effect_dz", "d_z", "mean_gain / sd_gain"),
+            number("hedges_gz", "g_z", "effect_dz x J(n - 1), J(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2))"),
+            number("hake_gain", "fraction", "(mean_post - mean_pre) / (max_score - mean_pre); null when mean_pre = max"),
+            number("pct_improved", "percent 0-100", "percentage of the n with post - pre > 0"),
+            count("n_followup", "people", "of the n, those with a follow-up score too"),
+            number("retained_share", "fraction", "mean(followup - pre) / mean(post - pre) over those with all three;"
+                    + " null when the denominator <= 0 or n_followup < privacy.min_group_size"),
+            flag("suppressed", "true when n < privacy.min_group_size, or to protect a suppressed sibling; every"
+                    + " statistic is then null")));
+
+    private static final Column ROLE = string("role", "mentor, mentee, or all (all also counts respondents without a pair)");
+    private static final Column WAVE = string("wave", "baseline, midpoint, final or followup");
+    private static final Column SUPPRESSED = flag("suppressed",
+            "true when n < privacy.min_group_size, or to protect a suppressed sibling; every statistic is then null");
+
+    /** §5 survey_items: one row per cohort_id, wave, role and item_id. */
+    public static final TableDef SURVEY_ITEMS = new TableDef("survey_items", "one row per cohort_id, wave, role and item_id",
+            List.of(COHORT_ID, WAVE, ROLE,
+                    string("item_id", "the survey item"),
+                    string("scale", "the item's scale"),
+                    count("n", "people", "respondents who answered the item"),
+                    number("mean_100", "score 0-100", "mean of 100 x, x = (value - min) / (max - min), reversed when"
+                            + " reverse_coded"),
+                    number("favorable_pct", "percent 0-100", "answers with x > 0.5"),
+                    number("neutral_pct", "percent 0-100", "answers with x = 0.5"),
+                    number("unfavorable_pct", "percent 0-100", "answers with x < 0.5"),
+                    SUPPRESSED));
+
+    /** §5 survey_scales: one row per cohort_id, wave, role and scale. */
+    public static final TableDef SURVEY_SCALES = new TableDef("survey_scales", "one row per cohort_id, wave, role and scale",
+            List.of(COHORT_ID, WAVE, ROLE,
+                    string("scale", "the scale"),
+                    count("n", "people", "respondents with a scale score (at least one likert item of the scale)"),
+                    number("mean_score", "score 0-100", "mean of respondents' scale scores (mean score_100 of the"
+                            + " scale's likert items they answered)"),
+                    number("sd_score", "score 0-100", "SD of the scale scores (n - 1)"),
+                    number("favorable_pct", "percent 0-100", "respondents whose scale score > 50"),
+                    number("cronbach_alpha", "alpha", "k/(k-1) (1 - sum var(item) / var(total)) on respondents who"
+                            + " answered every item; null when k < 2"),
+                    count("alpha_n", "people", "respondents in the alpha (listwise complete)"),
+                    SUPPRESSED));
+
+    /** §5 survey_change: one row per cohort_id, role and scale. */
+    public static final TableDef SURVEY_CHANGE = new TableDef("survey_change", "one row per cohort_id, role and scale",
+            List.of(COHORT_ID, ROLE,
+                    string("scale", "the scale"),
+                    count("n", "people", "respondents with a scale score at both baseline and final"),
+                    number("mean_baseline", "score 0-100", "mean baseline scale score"),
+                    number("mean_final", "score 0-100", "mean final scale score"),
+                    number("mean_change", "points 0-100", "mean of final - baseline"),
+                    number("ci_low", "points", "95 % t interval of the mean change, lower end"),
+                    number("ci_high", "points", "95 % t interval of the mean change, upper end"),
+                    number("effect_dz", "d_z", "mean_change / SD of the changes"),
+                    number("p_value", "probability", "two-sided p of the paired t-test"),
+                    SUPPRESSED));
+
+    /** §5 enps: one row per cohort_id, wave and role over nps answers. */
+    public static final TableDef ENPS = new TableDef("enps", "one row per cohort_id, wave and role", List.of(
+            COHORT_ID, WAVE, ROLE,
+            count("n", "answers", "nps answers (one per respondent and nps item)"),
+            number("promoters_pct", "percent 0-100", "answers 9-10"),
+            number("passives_pct", "percent 0-100", "answers 7-8"),
+            number("detractors_pct", "percent 0-100", "answers 0-6"),
+            number("enps", "points -100 to 100", "promoters_pct - detractors_pct"),
+            SUPPRESSED));
+
+    /** §5 survey_response: one row per cohort_id, wave and role, for waves with answers by as-of. */
+    public static final TableDef SURVEY_RESPONSE = new TableDef("survey_response", "one row per cohort_id, wave and role",
+            List.of(COHORT_ID, WAVE, ROLE,
+                    count("invited", "people", "the cohort's participants (in the role)"),
+                    count("responded", "people", "of those, people with at least one answer in the wave"),
+                    number("response_rate", "fraction 0-1", "responded / invited")));
+
     /** Every table, in the order the codebook and the reports list them. */
-    public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY);
+    public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY,
+            KNOWLEDGE_TRANSFER, SURVEY_ITEMS, SURVEY_SCALES, SURVEY_CHANGE, ENPS, SURVEY_RESPONSE);
 
     /** The table of that name, or an exception listing the known names. */
     public static TableDef byName(String name) {

@@ -3,17 +3,17 @@ package io.flipside.metrics.activity;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.flipside.metrics.CohortSeries;
 import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.PairView;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,8 +30,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
@@ -42,6 +42,10 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ActivityJob {
     private static final int RECENT_DAYS = 30;
+    /** 1970-01-05 was a Monday: weeks are counted from it. */
+    private static final LocalDate EPOCH_MONDAY = LocalDate.of(1970, 1, 5);
+    private static final long EPOCH_MONDAY_SECONDS = EPOCH_MONDAY.toEpochDay() * 86_400L;
+    private static final long SECONDS_PER_WEEK = 7 * 86_400L;
 
     private ActivityJob() {
     }
@@ -62,16 +66,21 @@ public final class ActivityJob {
                 DataTypes.createStructField("_a_mentor", DataTypes.StringType, false),
                 DataTypes.createStructField("_a_mentee", DataTypes.StringType, false))));
 
-        Column mentor = col("employee_id").equalTo(col("_a_mentor"));
-        Column recent = col("event_time").geq(lit(recentFrom));
-        Dataset<Row> weekly = events.filter(col("event_time").lt(lit(endOfAsOf)))
-                .join(broadcast(pairs), col("pair_id").equalTo(col("_a_pair")))
-                .groupBy(col("pair_id"), col("_a_cohort").as("cohort_id"),
-                        to_date(date_trunc("week", col("event_time"))).as("monday"))
+        // One pass over the events, with no join and no calendar arithmetic per event: the week is an
+        // integer count of weeks since a Monday, and the reduced rows are joined to the pairs afterwards.
+        Column week = functions.floor(functions.unix_seconds(col("event_time")).minus(lit(EPOCH_MONDAY_SECONDS))
+                .divide(lit(SECONDS_PER_WEEK))).cast(DataTypes.LongType);
+        Dataset<Row> perPersonWeek = events.filter(col("event_time").lt(lit(endOfAsOf)))
+                .groupBy(col("pair_id"), col("employee_id"), week.as("week_index"))
                 .agg(count(lit(1)).as("events"),
-                        sum(when(mentor, 1).otherwise(0)).as("mentor_events"),
-                        sum(when(mentor.and(recent), 1).otherwise(0)).as("mentor_recent"),
-                        sum(when(functions.not(mentor).and(recent), 1).otherwise(0)).as("mentee_recent"))
+                        sum(when(col("event_time").geq(lit(recentFrom)), 1).otherwise(0)).as("recent"));
+        Column mentor = col("employee_id").equalTo(col("_a_mentor"));
+        Dataset<Row> weekly = perPersonWeek.join(broadcast(pairs), col("pair_id").equalTo(col("_a_pair")))
+                .groupBy(col("pair_id"), col("_a_cohort").as("cohort_id"), col("week_index"))
+                .agg(sum("events").as("events"),
+                        sum(when(mentor, col("events")).otherwise(0)).as("mentor_events"),
+                        sum(when(mentor, col("recent")).otherwise(0)).as("mentor_recent"),
+                        sum(when(functions.not(mentor), col("recent")).otherwise(0)).as("mentee_recent"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, long[]> perPair = new HashMap<>();
@@ -79,7 +88,7 @@ public final class ActivityJob {
                     sum("mentee_recent")).collectAsList()) {
                 perPair.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
             }
-            List<Row> cohortWeeks = weekly.groupBy("cohort_id", "monday")
+            List<Row> cohortWeeks = weekly.groupBy("cohort_id", "week_index")
                     .agg(sum("events").as("events"), count(lit(1)).as("active_pairs")).collectAsList();
             return List.of(new MetricTable(MetricTables.ACTIVITY, summary(in, perPair)),
                     new MetricTable(MetricTables.ACTIVITY_WEEKLY, weeks(in, cohortWeeks)));
@@ -116,48 +125,25 @@ public final class ActivityJob {
         return rows;
     }
 
-    /** Every ISO week from a cohort's start to min(end, as-of), zeros included, plus any other week with events. */
+    /** Every ISO week of each cohort's run with zeros, plus any other week with events. */
     private static List<MetricRow> weeks(MetricInputs in, List<Row> cohortWeeks) {
-        Map<String, TreeMap<LocalDate, long[]>> byCohort = new TreeMap<>();
-        TreeMap<LocalDate, long[]> pooled = new TreeMap<>();
-        for (String c : in.startedCohorts()) {
-            TreeMap<LocalDate, long[]> weeks = byCohort.computeIfAbsent(c, k -> new TreeMap<>());
-            LocalDate end = in.cohort(c).end().isBefore(in.asOf()) ? in.cohort(c).end() : in.asOf();
-            for (LocalDate m = monday(in.cohort(c).start()); !m.isAfter(end); m = m.plusWeeks(1)) {
-                weeks.putIfAbsent(m, new long[2]);
-                pooled.putIfAbsent(m, new long[2]);
-            }
-        }
+        CohortSeries series = CohortSeries.ofCohorts(in, 2,
+                d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), d -> d.plusWeeks(1));
         for (Row r : cohortWeeks) {
-            LocalDate monday = r.getAs("monday");
-            for (long[] acc : List.of(byCohort.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
-                    .computeIfAbsent(monday, k -> new long[2]), pooled.computeIfAbsent(monday, k -> new long[2]))) {
-                acc[0] += r.getLong(2);
-                acc[1] += r.getLong(3);
-            }
+            LocalDate monday = EPOCH_MONDAY.plusWeeks(r.getLong(1));
+            series.add(r.getString(0), monday, new long[] {r.getLong(2), r.getLong(3)});
         }
-        List<MetricRow> rows = new ArrayList<>();
-        byCohort.forEach((c, weeks) -> weeks.forEach((m, acc) -> rows.add(weekRow(c, m, acc))));
-        pooled.forEach((m, acc) -> rows.add(weekRow(MetricInputs.ALL, m, acc)));
-        return rows;
-    }
-
-    private static LocalDate monday(LocalDate d) {
-        return d.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        return series.rows((cohort, monday, acc) -> MetricTables.ACTIVITY_WEEKLY.newRow()
+                .set("cohort_id", cohort)
+                .set("week", isoWeek(monday))
+                .set("events", acc[0])
+                .set("active_pairs", acc[1])
+                .build());
     }
 
     /** ISO 8601 week label: the week-based year, which differs from the calendar year around 1 January. */
     public static String isoWeek(LocalDate d) {
         return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
                 d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private static MetricRow weekRow(String cohort, LocalDate monday, long[] acc) {
-        return MetricTables.ACTIVITY_WEEKLY.newRow()
-                .set("cohort_id", cohort)
-                .set("week", isoWeek(monday))
-                .set("events", acc[0])
-                .set("active_pairs", acc[1])
-                .build();
     }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.flipside.metrics.CohortSeries;
 import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.PairView;
 import io.flipside.tables.MetricRow;
@@ -83,40 +84,24 @@ public final class EngagementJob {
                 new MetricTable(MetricTables.ENGAGEMENT_MONTHLY, monthly(in, pairs, perPairMonth)));
     }
 
-    /**
-     * Every month from a cohort's start to the month of min(end, as-of), zeros included so trends show
-     * gaps, plus any other month with held sessions (sessions outside a pair's span still count).
-     */
+    /** Every month of each cohort's run with zeros, plus any other month with held sessions (they all count). */
     private static List<MetricRow> monthly(MetricInputs in, List<PairView> pairs, List<Row> perPairMonth) {
         Map<String, String> cohortOfPair = new HashMap<>();
         pairs.forEach(p -> cohortOfPair.put(p.pairId(), p.cohortId()));
-        Map<String, TreeMap<String, long[]>> byCohort = new TreeMap<>();
-        TreeMap<String, long[]> pooled = new TreeMap<>();
-        for (String cohort : in.startedCohorts()) {
-            TreeMap<String, long[]> months = byCohort.computeIfAbsent(cohort, k -> new TreeMap<>());
-            LocalDate end = in.cohort(cohort).end().isBefore(in.asOf()) ? in.cohort(cohort).end() : in.asOf();
-            for (YearMonth m = YearMonth.from(in.cohort(cohort).start()); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
-                months.putIfAbsent(m.toString(), new long[3]);
-                pooled.putIfAbsent(m.toString(), new long[3]);
-            }
-        }
+        CohortSeries series = CohortSeries.ofCohorts(in, 3, d -> d.withDayOfMonth(1), d -> d.plusMonths(1));
         for (Row r : perPairMonth) {
             String cohort = cohortOfPair.get(r.getString(0));
-            if (cohort == null) {
-                continue;
-            }
-            String month = r.getString(1);
-            for (long[] acc : List.of(byCohort.computeIfAbsent(cohort, k -> new TreeMap<>())
-                    .computeIfAbsent(month, k -> new long[3]), pooled.computeIfAbsent(month, k -> new long[3]))) {
-                acc[0] += r.getLong(2);
-                acc[1] += r.getLong(3);
-                acc[2] += 1;
+            if (cohort != null) {
+                series.add(cohort, YearMonth.parse(r.getString(1)).atDay(1), new long[] {r.getLong(2), r.getLong(3), 1});
             }
         }
-        List<MetricRow> rows = new ArrayList<>();
-        byCohort.forEach((cohort, months) -> months.forEach((m, acc) -> rows.add(monthRow(cohort, m, acc))));
-        pooled.forEach((m, acc) -> rows.add(monthRow(MetricInputs.ALL, m, acc)));
-        return rows;
+        return series.rows((cohort, month, acc) -> MetricTables.ENGAGEMENT_MONTHLY.newRow()
+                .set("cohort_id", cohort)
+                .set("month", YearMonth.from(month).toString())
+                .set("sessions_held", acc[0])
+                .set("hours_held", acc[1] / 60.0)
+                .set("active_pairs", acc[2])
+                .build());
     }
 
     /** A count or sum from the per-pair aggregate; a pair without sessions, or a sum over nothing, is 0. */
@@ -126,15 +111,5 @@ public final class EngagementJob {
         }
         Object v = r.getAs(column);
         return v == null ? 0 : ((Number) v).longValue();
-    }
-
-    private static MetricRow monthRow(String cohort, String month, long[] acc) {
-        return MetricTables.ENGAGEMENT_MONTHLY.newRow()
-                .set("cohort_id", cohort)
-                .set("month", month)
-                .set("sessions_held", acc[0])
-                .set("hours_held", acc[1] / 60.0)
-                .set("active_pairs", acc[2])
-                .build();
     }
 }

@@ -3,24 +3,13 @@ package io.flipside.metrics.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.flipside.config.FlipsideConfig;
-import io.flipside.ingest.Ingest;
-import io.flipside.ingest.IngestResult;
-import io.flipside.metrics.MetricInputs;
-import io.flipside.privacy.Pseudonymizer;
 import io.flipside.sample.GeneratorOptions;
 import io.flipside.sample.PlantedEffects;
-import io.flipside.sample.SampleDataGenerator;
 import io.flipside.tables.MetricRow;
+import io.flipside.testing.GeneratedInputs;
 import io.flipside.testing.WithSpark;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,20 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(WithSpark.class)
 class PlantedActivityTest {
     @Test
-    void reciprocityAndEventRateAreRecovered(SparkSession spark, @TempDir Path tmp) throws IOException {
-        GeneratorOptions options = GeneratorOptions.of(2, 5);
-        new SampleDataGenerator(options).writeTo(tmp);
-        for (String other : List.of("sessions.csv", "survey_items.csv", "survey_responses.csv", "skills.csv",
-                "assessments.csv", "job_events.csv")) {
-            Files.delete(tmp.resolve(other));
-        }
-        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("k")).run(tmp, options.asOf());
-        Map<String, Dataset<Row>> curated = new HashMap<>();
-        ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
-        MetricInputs in = new MetricInputs(options.asOf(), FlipsideConfig.defaults().withAsOf(options.asOf()), curated);
-        MetricRow all = ActivityJob.compute(in).get(0).rows().stream()
+    void reciprocityAndEventRateAreRecovered(SparkSession spark, @TempDir Path tmp) {
+        GeneratedInputs.Ingested data = GeneratedInputs.generate(spark, GeneratorOptions.of(2, 5), tmp,
+                Set.of("activity_events"));
+        MetricRow all = ActivityJob.compute(data.inputs()).get(0).rows().stream()
                 .filter(r -> r.getString("cohort_id").equals("ALL")).findFirst().orElseThrow();
-        ingest.release();
+        data.ingest().release();
 
         // Each pair's mentee writes a share p ~ U(0.2, 0.5) of its events: E[min/max] = E[p / (1 - p)] = 0.567.
         // About 300 pairs, the index's SD over pairs is ~0.2, so its mean has SE ~0.012.

@@ -3,26 +3,16 @@ package io.flipside.metrics.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.flipside.config.FlipsideConfig;
-import io.flipside.ingest.Ingest;
-import io.flipside.ingest.IngestResult;
 import io.flipside.metrics.MetricInputs;
-import io.flipside.privacy.Pseudonymizer;
 import io.flipside.sample.GeneratorOptions;
 import io.flipside.sample.PlantedEffects;
-import io.flipside.sample.SampleDataGenerator;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
+import io.flipside.testing.GeneratedInputs;
 import io.flipside.testing.WithSpark;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,21 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(WithSpark.class)
 class PlantedEngagementTest {
     @Test
-    void attendanceAndCadenceAreRecovered(SparkSession spark, @TempDir Path tmp) throws IOException {
+    void attendanceAndCadenceAreRecovered(SparkSession spark, @TempDir Path tmp) {
         GeneratorOptions options = GeneratorOptions.of(3, 11);
-        new SampleDataGenerator(options).writeTo(tmp);
-        // engagement reads employees, cohorts, pairs and sessions only
-        for (String other : List.of("activity_events", "survey_items.csv", "survey_responses.csv", "skills.csv",
-                "assessments.csv", "job_events.csv")) {
-            delete(tmp.resolve(other));
-        }
-        FlipsideConfig config = FlipsideConfig.defaults().withAsOf(options.asOf());
-        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("k")).run(tmp, options.asOf());
-        Map<String, Dataset<Row>> curated = new HashMap<>();
-        ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
-        MetricInputs in = new MetricInputs(options.asOf(), config, curated);
+        GeneratedInputs.Ingested data = GeneratedInputs.generate(spark, options, tmp, Set.of("sessions"));
+        MetricInputs in = data.inputs();
         MetricTable engagement = EngagementJob.compute(in).get(0);
-        ingest.release();
+        data.ingest().release();
 
         MetricRow all = engagement.rows().stream().filter(r -> r.getString("cohort_id").equals("ALL")).findFirst()
                 .orElseThrow();
@@ -70,13 +51,5 @@ class PlantedEngagementTest {
                 .mapToDouble(r -> r.getDouble("held_per_pair_month")).average().orElseThrow();
         assertThat(twice / once).as("cohorts planning 2 a month meet about twice as often").isBetween(1.6, 2.4);
         assertThat(all.getDouble("withdrawn_rate")).as("planned withdrawals plus partners leaving").isBetween(0.05, 0.3);
-    }
-
-    private static void delete(Path p) throws IOException {
-        try (var s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

@@ -157,7 +157,12 @@ public final class PdfReportWriter implements Closeable {
 
     public void paragraph(String text, float size, Color color) {
         float leading = size * 1.4f;
-        for (String line : wrap(text, fonts.regular, size, CONTENT_WIDTH)) {
+        List<String> lines = wrap(text, fonts.regular, size, CONTENT_WIDTH);
+        // a short paragraph moves whole rather than leave a line or two on the next page
+        if (lines.size() <= 4) {
+            ensureSpace(leading * lines.size());
+        }
+        for (String line : lines) {
             ensureSpace(leading);
             text(fonts.regular, size, color, MARGIN, y - size, line);
             y -= leading;

@@ -1,0 +1,34 @@
+package io.flipside.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * People's roles per cohort from the pairs visible at the as-of date (SPEC §5): a person holds one
+ * role within a cohort, so (cohort, person) is a key.
+ */
+public final class Roles {
+    private Roles() {
+    }
+
+    /** Columns {@code _r_cohort}, {@code _r_person}, {@code _r_role}; small, for broadcast joins. */
+    public static Dataset<Row> asDataset(MetricInputs in) {
+        Set<List<String>> roles = new LinkedHashSet<>();
+        for (PairView p : in.pairs()) {
+            roles.add(List.of(p.cohortId(), p.mentorId(), "mentor"));
+            roles.add(List.of(p.cohortId(), p.menteeId(), "mentee"));
+        }
+        List<Row> rows = new ArrayList<>();
+        roles.forEach(r -> rows.add(RowFactory.create(r.get(0), r.get(1), r.get(2))));
+        return in.spark().createDataFrame(rows, DataTypes.createStructType(List.of(
+                DataTypes.createStructField("_r_cohort", DataTypes.StringType, false),
+                DataTypes.createStructField("_r_person", DataTypes.StringType, false),
+                DataTypes.createStructField("_r_role", DataTypes.StringType, false))));
+    }
+}

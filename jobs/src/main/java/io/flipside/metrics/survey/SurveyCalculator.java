@@ -1,0 +1,242 @@
+package io.flipside.metrics.survey;
+
+import io.flipside.metrics.MetricInputs;
+import io.flipside.stats.CronbachAlpha;
+import io.flipside.stats.EffectSizes;
+import io.flipside.stats.Summary;
+import io.flipside.stats.TTest;
+import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The survey tables of SPEC §5 from plain answers, before suppression. Every answer counts in its
+ * cohort and in ALL (a person once per cohort: people are keyed by cohort and respondent), in its
+ * role and in {@code all}; respondents without a pair in the cohort ({@code other}) only in {@code all}.
+ */
+public final class SurveyCalculator {
+    static final List<String> WAVES = List.of("baseline", "midpoint", "final", "followup");
+    static final List<String> ROLES = List.of("mentor", "mentee", "all");
+
+    private final Map<String, SurveyItem> items;
+
+    public SurveyCalculator(Map<String, SurveyItem> items) {
+        this.items = Map.copyOf(items);
+    }
+
+    /** A person within a cohort; ALL rows pool these, so someone in two cohorts counts twice. */
+    record Person(String cohortId, String respondentId) {
+    }
+
+    private static List<List<String>> groups(String cohort, String role) {
+        List<List<String>> out = new ArrayList<>();
+        for (String c : List.of(cohort, MetricInputs.ALL)) {
+            if (!role.equals("other")) {
+                out.add(List.of(c, role));
+            }
+            out.add(List.of(c, "all"));
+        }
+        return out;
+    }
+
+    public List<MetricRow> items(List<SurveyAnswer> answers) {
+        Map<List<String>, List<Double>> xs = new TreeMap<>(SurveyCalculator::compare);
+        for (SurveyAnswer a : answers) {
+            for (List<String> g : groups(a.cohortId(), a.role())) {
+                xs.computeIfAbsent(List.of(g.get(0), a.wave(), g.get(1), a.itemId()), k -> new ArrayList<>())
+                        .add(items.get(a.itemId()).x(a.value()));
+            }
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        xs.forEach((k, v) -> {
+            double fav = 0;
+            double neutral = 0;
+            double sum = 0;
+            for (double x : v) {
+                sum += x;
+                fav += x > 0.5 ? 1 : 0;
+                neutral += x == 0.5 ? 1 : 0;
+            }
+            int n = v.size();
+            rows.add(MetricTables.SURVEY_ITEMS.newRow().set("cohort_id", k.get(0)).set("wave", k.get(1))
+                    .set("role", k.get(2)).set("item_id", k.get(3)).set("scale", items.get(k.get(3)).scale())
+                    .set("n", (long) n).set("mean_100", 100 * sum / n).set("favorable_pct", 100 * fav / n)
+                    .set("neutral_pct", 100 * neutral / n).set("unfavorable_pct", 100 * (n - fav - neutral) / n)
+                    .set("suppressed", false).build());
+        });
+        return rows;
+    }
+
+    /** Each person's scale scores per wave: the mean of 100 x over the scale's likert items they answered. */
+    Map<String, Map<Person, Map<String, Double>>> scaleScores(List<SurveyAnswer> answers, Map<Person, String> roles) {
+        Map<String, Map<Person, Map<String, List<Double>>>> raw = new LinkedHashMap<>();
+        for (SurveyAnswer a : answers) {
+            SurveyItem item = items.get(a.itemId());
+            if (item.nps()) {
+                continue;
+            }
+            Person p = new Person(a.cohortId(), a.respondentId());
+            roles.putIfAbsent(p, a.role());
+            raw.computeIfAbsent(a.wave(), k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
+                    .computeIfAbsent(item.scale(), k -> new ArrayList<>()).add(100 * item.x(a.value()));
+        }
+        Map<String, Map<Person, Map<String, Double>>> out = new LinkedHashMap<>();
+        raw.forEach((wave, people) -> people.forEach((p, scales) -> scales.forEach((scale, v) ->
+                out.computeIfAbsent(wave, k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
+                        .put(scale, v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()))));
+        return out;
+    }
+
+    public List<MetricRow> scales(List<SurveyAnswer> answers) {
+        Map<Person, String> roles = new LinkedHashMap<>();
+        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
+        Map<String, List<String>> likertOfScale = new TreeMap<>();
+        items.values().stream().filter(i -> !i.nps()).sorted((a, b) -> a.itemId().compareTo(b.itemId()))
+                .forEach(i -> likertOfScale.computeIfAbsent(i.scale(), k -> new ArrayList<>()).add(i.itemId()));
+        Map<String, Map<Person, Map<String, Double>>> answered = new LinkedHashMap<>();
+        for (SurveyAnswer a : answers) {
+            if (!items.get(a.itemId()).nps()) {
+                answered.computeIfAbsent(a.wave(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(new Person(a.cohortId(), a.respondentId()), k -> new TreeMap<>())
+                        .put(a.itemId(), items.get(a.itemId()).x(a.value()));
+            }
+        }
+        Map<List<String>, List<Person>> groups = new TreeMap<>(SurveyCalculator::compare);
+        scores.forEach((wave, people) -> people.forEach((p, byScale) -> byScale.keySet().forEach(scale -> {
+            for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                groups.computeIfAbsent(List.of(g.get(0), wave, g.get(1), scale), k -> new ArrayList<>()).add(p);
+            }
+        })));
+        List<MetricRow> rows = new ArrayList<>();
+        groups.forEach((k, people) -> {
+            String wave = k.get(1);
+            String scale = k.get(3);
+            double[] v = people.stream().mapToDouble(p -> scores.get(wave).get(p).get(scale)).toArray();
+            Summary s = Summary.of(v);
+            long fav = people.stream().filter(p -> scores.get(wave).get(p).get(scale) > 50).count();
+            List<String> scaleItems = likertOfScale.get(scale);
+            List<double[]> complete = new ArrayList<>();
+            for (Person p : people) {
+                Map<String, Double> a = answered.get(wave).get(p);
+                if (scaleItems.stream().allMatch(a::containsKey)) {
+                    complete.add(scaleItems.stream().mapToDouble(a::get).toArray());
+                }
+            }
+            Double alpha = scaleItems.size() < 2 ? null : CronbachAlpha.of(complete.toArray(new double[0][]));
+            rows.add(MetricTables.SURVEY_SCALES.newRow().set("cohort_id", k.get(0)).set("wave", wave)
+                    .set("role", k.get(2)).set("scale", scale).set("n", (long) v.length).set("mean_score", s.mean())
+                    .set("sd_score", s.sd()).set("favorable_pct", 100.0 * fav / v.length)
+                    .set("cronbach_alpha", alpha).set("alpha_n", (long) complete.size()).set("suppressed", false)
+                    .build());
+        });
+        return rows;
+    }
+
+    public List<MetricRow> change(List<SurveyAnswer> answers) {
+        Map<Person, String> roles = new LinkedHashMap<>();
+        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
+        Map<Person, Map<String, Double>> baseline = scores.getOrDefault("baseline", Map.of());
+        Map<Person, Map<String, Double>> last = scores.getOrDefault("final", Map.of());
+        Map<List<String>, List<double[]>> groups = new TreeMap<>(SurveyCalculator::compare);
+        baseline.forEach((p, byScale) -> byScale.forEach((scale, before) -> {
+            Double after = last.getOrDefault(p, Map.of()).get(scale);
+            if (after != null) {
+                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                    groups.computeIfAbsent(List.of(g.get(0), g.get(1), scale), k -> new ArrayList<>())
+                            .add(new double[] {before, after});
+                }
+            }
+        }));
+        List<MetricRow> rows = new ArrayList<>();
+        groups.forEach((k, pairs) -> {
+            double[] b = pairs.stream().mapToDouble(x -> x[0]).toArray();
+            double[] f = pairs.stream().mapToDouble(x -> x[1]).toArray();
+            double[] d = pairs.stream().mapToDouble(x -> x[1] - x[0]).toArray();
+            TTest.Result t = TTest.oneSample(d);
+            rows.add(MetricTables.SURVEY_CHANGE.newRow().set("cohort_id", k.get(0)).set("role", k.get(1))
+                    .set("scale", k.get(2)).set("n", (long) d.length).set("mean_baseline", Summary.mean(b))
+                    .set("mean_final", Summary.mean(f)).set("mean_change", t.mean()).set("ci_low", t.ciLow())
+                    .set("ci_high", t.ciHigh()).set("effect_dz", EffectSizes.dz(t.mean(), t.sd()))
+                    .set("p_value", t.p()).set("suppressed", false).build());
+        });
+        return rows;
+    }
+
+    public List<MetricRow> enps(List<SurveyAnswer> answers) {
+        Map<List<String>, long[]> counts = new TreeMap<>(SurveyCalculator::compare);
+        for (SurveyAnswer a : answers) {
+            if (!items.get(a.itemId()).nps()) {
+                continue;
+            }
+            int bucket = a.value() >= 9 ? 0 : a.value() >= 7 ? 1 : 2;
+            for (List<String> g : groups(a.cohortId(), a.role())) {
+                counts.computeIfAbsent(List.of(g.get(0), a.wave(), g.get(1)), k -> new long[3])[bucket]++;
+            }
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        counts.forEach((k, c) -> {
+            double n = c[0] + c[1] + c[2];
+            rows.add(MetricTables.ENPS.newRow().set("cohort_id", k.get(0)).set("wave", k.get(1)).set("role", k.get(2))
+                    .set("n", (long) n).set("promoters_pct", 100 * c[0] / n).set("passives_pct", 100 * c[1] / n)
+                    .set("detractors_pct", 100 * c[2] / n).set("enps", 100 * (c[0] - c[2]) / n).set("suppressed", false)
+                    .build());
+        });
+        return rows;
+    }
+
+    /**
+     * @param participants each cohort's participants with their role, from the visible pairs
+     */
+    public List<MetricRow> response(List<SurveyAnswer> answers, Map<String, Map<String, String>> participants) {
+        Map<String, Set<String>> answeredIn = new TreeMap<>();
+        for (SurveyAnswer a : answers) {
+            answeredIn.computeIfAbsent(a.cohortId() + "|" + a.wave(), k -> new java.util.HashSet<>()).add(a.respondentId());
+        }
+        Map<List<String>, long[]> counts = new TreeMap<>(SurveyCalculator::compare);
+        answeredIn.forEach((cw, respondents) -> {
+            String cohort = cw.substring(0, cw.indexOf('|'));
+            String wave = cw.substring(cw.indexOf('|') + 1);
+            participants.getOrDefault(cohort, Map.of()).forEach((person, role) -> {
+                for (List<String> g : groups(cohort, role)) {
+                    long[] c = counts.computeIfAbsent(List.of(g.get(0), wave, g.get(1)), k -> new long[2]);
+                    c[0]++;
+                    c[1] += respondents.contains(person) ? 1 : 0;
+                }
+            });
+        });
+        List<MetricRow> rows = new ArrayList<>();
+        counts.forEach((k, c) -> rows.add(MetricTables.SURVEY_RESPONSE.newRow().set("cohort_id", k.get(0))
+                .set("wave", k.get(1)).set("role", k.get(2)).set("invited", c[0]).set("responded", c[1])
+                .set("response_rate", c[0] == 0 ? null : (double) c[1] / c[0]).build()));
+        return rows;
+    }
+
+    /** Keys order cohorts by id with ALL last, waves in survey order, roles mentor, mentee, all. */
+    static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = rank(a.get(i)) != rank(b.get(i)) ? Integer.compare(rank(a.get(i)), rank(b.get(i)))
+                    : a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int rank(String s) {
+        if (s.equals(MetricInputs.ALL)) {
+            return 100;
+        }
+        int w = WAVES.indexOf(s);
+        if (w >= 0) {
+            return 10 + w;
+        }
+        int r = ROLES.indexOf(s);
+        return r >= 0 ? 20 + r : 0;
+    }
+}

@@ -1,0 +1,90 @@
+package io.flipside.metrics.survey;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.flipside.ingest.Datasets;
+import io.flipside.ingest.Versions;
+import io.flipside.metrics.MetricInputs;
+import io.flipside.metrics.PairView;
+import io.flipside.metrics.Roles;
+import io.flipside.privacy.Families;
+import io.flipside.privacy.Suppression;
+import io.flipside.quality.SurveyCodebook;
+import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTable;
+import io.flipside.tables.MetricTables;
+import io.flipside.tables.TableDef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Computes {@code survey_items}, {@code survey_scales}, {@code survey_change}, {@code enps} and
+ * {@code survey_response} (SPEC §5). Spark resolves each key's current version at the as-of date and
+ * attaches the respondent's role; the answers (one small row each) go to {@link SurveyCalculator}, and
+ * every table but the response counts goes through {@link Suppression}.
+ */
+public final class SurveyJob {
+    private SurveyJob() {
+    }
+
+    public static List<MetricTable> compute(MetricInputs in) {
+        Map<String, SurveyItem> items = new HashMap<>();
+        for (Row r : SurveyCodebook.effectiveRanges(in.dataset("survey_items").orElseThrow()).collectAsList()) {
+            items.put(r.getAs("item_id"), new SurveyItem(r.getAs("item_id"), r.getAs("scale"), "nps".equals(r.getAs("kind")),
+                    r.<Integer>getAs("min_value"), r.<Integer>getAs("max_value"), r.<Boolean>getAs("reverse_coded")));
+        }
+        Dataset<Row> current = Versions.current(in.dataset("survey_responses").orElseThrow(), Datasets.SURVEY_RESPONSES,
+                in.asOf());
+        Dataset<Row> roles = Roles.asDataset(in);
+        List<SurveyAnswer> answers = new ArrayList<>();
+        for (Row r : current.join(broadcast(roles), current.col("cohort_id").equalTo(roles.col("_r_cohort"))
+                        .and(current.col("respondent_id").equalTo(roles.col("_r_person"))), "left")
+                .select(col("cohort_id"), col("respondent_id"), coalesce(col("_r_role"), lit("other")), col("wave"),
+                        col("item_id"), col("value"))
+                .collectAsList()) {
+            answers.add(new SurveyAnswer(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    r.getInt(5)));
+        }
+        Map<String, Map<String, String>> participants = new HashMap<>();
+        for (PairView p : in.pairs()) {
+            participants.computeIfAbsent(p.cohortId(), k -> new HashMap<>()).put(p.mentorId(), "mentor");
+            participants.get(p.cohortId()).put(p.menteeId(), "mentee");
+        }
+        SurveyCalculator calc = new SurveyCalculator(items);
+        int min = in.config().minGroupSize();
+        return List.of(
+                suppressed(MetricTables.SURVEY_ITEMS, calc.items(answers), min,
+                        List.of("cohort_id", "wave", "role", "item_id"), Set.of("scale")),
+                suppressed(MetricTables.SURVEY_SCALES, calc.scales(answers), min, List.of("cohort_id", "wave", "role", "scale"),
+                        Set.of()),
+                suppressed(MetricTables.SURVEY_CHANGE, calc.change(answers), min, List.of("cohort_id", "role", "scale"),
+                        Set.of()),
+                suppressed(MetricTables.ENPS, calc.enps(answers), min, List.of("cohort_id", "wave", "role"), Set.of()),
+                new MetricTable(MetricTables.SURVEY_RESPONSE, calc.response(answers, participants)));
+    }
+
+    private static MetricTable suppressed(TableDef def, List<MetricRow> rows, int min, List<String> keys,
+            Set<String> descriptors) {
+        Set<String> keep = new java.util.HashSet<>(keys);
+        keep.addAll(descriptors);
+        Comparator<MetricRow> keyOrder = (a, b) -> {
+            for (String k : keys) {
+                int c = String.valueOf(a.get(k)).compareTo(String.valueOf(b.get(k)));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+        return new MetricTable(def, Suppression.apply(rows, min, keep, Families.rolesAndCohorts(rows, keys), keyOrder));
+    }
+}

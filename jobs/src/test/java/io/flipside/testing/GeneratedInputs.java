@@ -1,0 +1,72 @@
+package io.flipside.testing;
+
+import io.flipside.config.FlipsideConfig;
+import io.flipside.ingest.Datasets;
+import io.flipside.ingest.Ingest;
+import io.flipside.ingest.IngestResult;
+import io.flipside.ingest.InputFile;
+import io.flipside.ingest.InputLocator;
+import io.flipside.metrics.MetricInputs;
+import io.flipside.privacy.Pseudonymizer;
+import io.flipside.sample.GeneratorOptions;
+import io.flipside.sample.SampleDataGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Generated data, ingested, as the metric jobs see it: for tests that recover planted effects. Only
+ * the datasets a test names (plus the required ones) are kept, so ingest does no work it does not need.
+ */
+public final class GeneratedInputs {
+    private GeneratedInputs() {
+    }
+
+    /** Call {@link IngestResult#release()} on {@code ingest} when done. */
+    public record Ingested(MetricInputs inputs, IngestResult ingest) {
+    }
+
+    public static Ingested generate(SparkSession spark, GeneratorOptions options, Path dir, Set<String> datasets) {
+        return generate(spark, options, dir, datasets, FlipsideConfig.defaults());
+    }
+
+    /** With a configuration of the test's own; its as-of date is set to the generator's. */
+    public static Ingested generate(SparkSession spark, GeneratorOptions options, Path dir, Set<String> datasets,
+            FlipsideConfig config) {
+        new SampleDataGenerator(options).writeTo(dir);
+        for (var schema : Datasets.ALL) {
+            if (!schema.required() && !datasets.contains(schema.name())) {
+                for (InputFile f : InputLocator.locate(dir, schema.name())) {
+                    delete(Path.of(f.path()));
+                }
+                delete(dir.resolve(schema.name()));
+            }
+        }
+        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("test")).run(dir, options.asOf());
+        Map<String, Dataset<Row>> curated = new HashMap<>();
+        ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
+        return new Ingested(new MetricInputs(options.asOf(), config.withAsOf(options.asOf()), curated), ingest);
+    }
+
+    private static void delete(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
