@@ -58,6 +58,7 @@ public final class ExecutiveReport {
                         "no session data") + ".");
             }
             notComputed(pdf, in);
+            reaction(pdf, in);
             learning(pdf, in);
             behaviour(pdf, in);
             collaboration(pdf, in);
@@ -107,6 +108,50 @@ public final class ExecutiveReport {
                 + "the first held session. Inactive: pairs still running with no held session in the "
                 + in.inactiveAfterDays() + " days up to the as-of date. " + Fmt.NONE + " means not computable (no data behind it).",
                 8.5f, PdfReportWriter.MUTED);
+    }
+
+    private static void reaction(PdfReportWriter pdf, ReportInputs in) {
+        Optional<MetricTable> scales = in.table(MetricTables.SURVEY_SCALES);
+        if (scales.isEmpty()) {
+            return;
+        }
+        pdf.newPage();
+        pdf.heading("Reaction: how do participants feel?");
+        pdf.paragraph("Participants answer a short survey at the start (baseline), half way, at the end (final) and "
+                + "three months later (follow-up). A scale score is 0 (every answer at the worst end) to 100 "
+                + "(every answer at the best end); favourable means above the midpoint. All cohorts together.");
+        List<String> waves = List.of("baseline", "midpoint", "final", "followup");
+        List<List<String>> rows = new ArrayList<>();
+        boolean anySuppressed = false;
+        for (MetricRow r : scales.get().rows()) {
+            if (!"ALL".equals(r.getString("cohort_id")) || !"all".equals(r.getString("role"))) {
+                continue;
+            }
+            boolean hidden = Boolean.TRUE.equals(r.getBoolean("suppressed"));
+            anySuppressed |= hidden;
+            rows.add(List.of(r.getString("scale").replace('_', ' '), r.getString("wave"), Fmt.count(r.getLong("n")),
+                    hidden ? "suppressed" : Fmt.decimal(r.getDouble("mean_score"), 0),
+                    hidden ? Fmt.NONE : Fmt.pct(r.getDouble("favorable_pct") == null ? null : r.getDouble("favorable_pct") / 100),
+                    hidden ? Fmt.NONE : Fmt.decimal(r.getDouble("cronbach_alpha"), 2)));
+        }
+        rows.sort(java.util.Comparator.comparing((List<String> r) -> r.get(0))
+                .thenComparing(r -> waves.indexOf(r.get(1))));
+        pdf.table(List.of("Scale", "Wave", "People", "Score (0-100)", "Favourable", "Reliability (alpha)"), rows,
+                new float[] {1.6f, 1, 0.8f, 1, 1, 1.2f}, List.of(LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT));
+        in.table(MetricTables.ENPS).ifPresent(e -> {
+            List<String> parts = new ArrayList<>();
+            e.rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id")) && "all".equals(r.getString("role")))
+                    .sorted(java.util.Comparator.comparing(r -> waves.indexOf(r.getString("wave"))))
+                    .forEach(r -> parts.add(r.getString("wave") + " " + (Boolean.TRUE.equals(r.getBoolean("suppressed"))
+                            ? "suppressed" : String.format(java.util.Locale.ROOT, "%+.0f", r.getDouble("enps")))));
+            if (!parts.isEmpty()) {
+                pdf.paragraph("Would they recommend the programme? Net promoter score (promoters minus detractors, "
+                        + "-100 to +100): " + String.join(", ", parts) + ".");
+            }
+        });
+        if (anySuppressed) {
+            pdf.note("Some groups are smaller than the privacy minimum; their figures are suppressed, not zero.");
+        }
     }
 
     private static void learning(PdfReportWriter pdf, ReportInputs in) {
