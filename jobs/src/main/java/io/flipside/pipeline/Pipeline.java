@@ -11,6 +11,7 @@ import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.QualityGate;
 import io.flipside.report.ExecutiveReport;
 import io.flipside.report.ReportInputs;
+import io.flipside.tables.Codebook;
 import io.flipside.tables.MetricTable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,6 +98,8 @@ public final class Pipeline {
                 manifest.table(t.def().name(), t.rows().size());
                 tables.put(t.def().name(), t);
             }
+            Files.writeString(metricsDir.resolve("CODEBOOK.md"), Codebook.markdown(metrics.tables().stream()
+                    .map(MetricTable::def).toList()), java.nio.charset.StandardCharsets.UTF_8);
             metrics.skipped().forEach(manifest::skipped);
             metrics.millis().forEach((name, ms) -> manifest.stage("metrics." + name, ms));
             manifest.stageFinished("metrics");

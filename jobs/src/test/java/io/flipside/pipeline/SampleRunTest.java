@@ -115,6 +115,18 @@ class SampleRunTest {
     }
 
     @Test
+    void codebookDescribesEveryColumnOfEveryTableWritten() throws IOException {
+        String codebook = Files.readString(out.resolve("metrics/CODEBOOK.md"));
+        for (io.flipside.tables.TableDef t : MetricTables.ALL) {
+            assertThat(out.resolve("metrics/" + t.name() + ".csv")).exists();
+            assertThat(codebook).contains("## " + t.name());
+            for (io.flipside.tables.Column c : t.columns()) {
+                assertThat(codebook).contains("| `" + c.name() + "` | ");
+            }
+        }
+    }
+
+    @Test
     void curatedEventsArePartitionedByMonth() {
         assertThat(out.resolve("curated/activity_events/event_month=2024-10")).isDirectory();
         assertThat(out.resolve("curated/activity_events/event_month=2026-11")).as("rows after as-of stay curated")

@@ -1,9 +1,6 @@
 package io.flipside.report.charts;
 
-import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -19,19 +16,7 @@ public final class ActivityCharts {
 
     /** Collaboration events per ISO week, one line per cohort; week labels every fourth week. */
     public static JFreeChart weeklyEvents(MetricTable weekly) {
-        Map<String, Map<String, Long>> byCohort = new TreeMap<>();
-        java.util.SortedSet<String> weeks = new java.util.TreeSet<>();
-        for (MetricRow r : weekly.rows()) {
-            if (!"ALL".equals(r.getString("cohort_id"))) {
-                byCohort.computeIfAbsent(r.getString("cohort_id"), k -> new java.util.HashMap<>())
-                        .put(r.getString("week"), r.getLong("events"));
-                weeks.add(r.getString("week"));
-            }
-        }
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (String w : weeks) {
-            byCohort.forEach((cohort, values) -> data.addValue(values.get(w), cohort, w));
-        }
+        DefaultCategoryDataset data = CohortLines.of(weekly, "week", "events");
         JFreeChart chart = ChartFactory.createLineChart(null, "ISO week", "Events", data, PlotOrientation.VERTICAL,
                 true, false, false);
         ChartStyle.apply(chart);

@@ -43,20 +43,7 @@ public final class EngagementCharts {
 
     /** Held sessions per calendar month, one line per cohort. */
     public static JFreeChart monthlySessions(MetricTable monthly) {
-        java.util.Map<String, java.util.Map<String, Long>> byCohort = new java.util.TreeMap<>();
-        java.util.SortedSet<String> months = new java.util.TreeSet<>();
-        for (MetricRow r : monthly.rows()) {
-            if (!"ALL".equals(r.getString("cohort_id"))) {
-                byCohort.computeIfAbsent(r.getString("cohort_id"), k -> new java.util.HashMap<>())
-                        .put(r.getString("month"), r.getLong("sessions_held"));
-                months.add(r.getString("month"));
-            }
-        }
-        // months outermost, so the category axis runs in calendar order whatever cohort starts first
-        DefaultCategoryDataset ordered = new DefaultCategoryDataset();
-        for (String m : months) {
-            byCohort.forEach((cohort, values) -> ordered.addValue(values.get(m), cohort, m));
-        }
+        DefaultCategoryDataset ordered = CohortLines.of(monthly, "month", "sessions_held");
         JFreeChart chart = ChartFactory.createLineChart(null, "Month", "Sessions held", ordered,
                 PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.apply(chart);
