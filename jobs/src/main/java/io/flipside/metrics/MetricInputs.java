@@ -82,11 +82,6 @@ public final class MetricInputs {
         return cohorts.values().stream().filter(c -> !c.start().isAfter(asOf)).map(CohortInfo::id).toList();
     }
 
-    /** Every cohort, by start date then id. */
-    public List<CohortInfo> cohorts() {
-        return List.copyOf(cohorts.values());
-    }
-
     /** Pairs matched on or before as-of, by pair id. */
     public List<PairView> pairs() {
         return pairs;

@@ -319,10 +319,6 @@ public final class PdfReportWriter implements Closeable {
         y -= h;
     }
 
-    public void space(float points) {
-        y -= points;
-    }
-
     /** Writes the file: footers, bookmarks, metadata, PDF/A identification, a content-derived id. */
     public void save(Path file) {
         closeStream();
