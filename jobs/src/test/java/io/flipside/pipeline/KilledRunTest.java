@@ -35,8 +35,7 @@ class KilledRunTest {
     @Test
     void sigkillAfterIngestLeavesThePreviousOutputIntact(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        assertThat(run("run", "--input", "src/test/resources/tiny", "--output", out.toString(), "--as-of", "2026-03-31",
-                "--report-date", "2026-04-01")).isZero();
+        assertThat(runTiny(out)).isZero();
         Map<String, String> before = digest(out);
         String engagement = Files.readString(out.resolve("metrics/engagement.csv"));
 
@@ -61,8 +60,7 @@ class KilledRunTest {
         assertThat(digest(out)).isEqualTo(before);
         assertThat(tmp.resolve(".out.staging")).exists();
 
-        assertThat(run("run", "--input", "src/test/resources/tiny", "--output", out.toString(), "--as-of", "2026-03-31",
-                "--report-date", "2026-04-01")).isZero();
+        assertThat(runTiny(out)).isZero();
         assertThat(tmp.resolve(".out.staging")).doesNotExist();
         assertThat(out.resolve("manifest.json")).exists();
         assertThat(Files.readString(out.resolve("metrics/engagement.csv"))).as("same inputs, same values")
@@ -72,8 +70,7 @@ class KilledRunTest {
     @Test
     void rejectThresholdPublishesNothingAndKeepsDiagnostics(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        assertThat(run("run", "--input", "src/test/resources/tiny", "--output", out.toString(), "--as-of", "2026-03-31",
-                "--report-date", "2026-04-01")).isZero();
+        assertThat(runTiny(out)).isZero();
         Map<String, String> before = digest(out);
         Path bad = Files.createDirectories(tmp.resolve("bad"));
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/tiny"))) {
@@ -100,9 +97,14 @@ class KilledRunTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(runDir)))
                 .as("quarantined raw rows are the owner's only").isEqualTo("rwx------");
 
-        assertThat(run("run", "--input", "src/test/resources/tiny", "--output", out.toString(), "--as-of", "2026-03-31",
-                "--report-date", "2026-04-01")).isZero();
+        assertThat(runTiny(out)).isZero();
         assertThat(out.resolve("_failed").resolve(runDir.getFileName())).as("diagnostics survive a later publish").exists();
+    }
+
+    /** The hand-made data set into {@code out}, as the previous or the next scheduled run. */
+    private static int runTiny(Path out) {
+        return run("run", "--input", "src/test/resources/tiny", "--output", out.toString(), "--as-of", "2026-03-31",
+                "--report-date", "2026-04-01");
     }
 
     private static int run(String... args) {
