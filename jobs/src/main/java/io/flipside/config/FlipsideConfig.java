@@ -47,4 +47,10 @@ public record FlipsideConfig(
         return new FlipsideConfig(date, minGroupSize, maxRejectRatio, menteeLearns, mentorLearns, comparisonSource,
                 inactiveAfterDays, retentionEvent, horizonsDays, organisation);
     }
+
+    /** {@code voluntary} or {@code any}: which terminations count as events in retention. */
+    public FlipsideConfig withRetentionEvent(String event) {
+        return new FlipsideConfig(asOf, minGroupSize, maxRejectRatio, menteeLearns, mentorLearns, comparisonSource,
+                inactiveAfterDays, event, horizonsDays, organisation);
+    }
 }

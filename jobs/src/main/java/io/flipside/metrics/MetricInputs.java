@@ -7,10 +7,12 @@ import io.flipside.config.FlipsideConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,6 +30,7 @@ public final class MetricInputs {
     private final Map<String, Dataset<Row>> curated;
     private final Map<String, CohortInfo> cohorts;
     private final List<PairView> pairs;
+    private final Map<Class<?>, Object> shared = new HashMap<>();
 
     public MetricInputs(LocalDate asOf, FlipsideConfig config, Map<String, Dataset<Row>> curated) {
         this.asOf = requireNonNull(asOf, "asOf");
@@ -80,6 +83,19 @@ public final class MetricInputs {
     /** Cohort ids with a start on or before as-of, by start date then id. */
     public List<String> startedCohorts() {
         return cohorts.values().stream().filter(c -> !c.start().isAfter(asOf)).map(CohortInfo::id).toList();
+    }
+
+    /**
+     * An intermediate result several metrics need (the retention subjects for retention and promotion),
+     * computed by the first to ask and kept for the others at this as-of.
+     */
+    public <T> T shared(Class<T> type, Function<MetricInputs, T> compute) {
+        Object value = shared.get(type);
+        if (value == null) {
+            value = compute.apply(this);
+            shared.put(type, value);
+        }
+        return type.cast(value);
     }
 
     /** Pairs matched on or before as-of, by pair id. */

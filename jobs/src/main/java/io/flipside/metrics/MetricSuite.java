@@ -3,6 +3,8 @@ package io.flipside.metrics;
 import io.flipside.metrics.activity.ActivityJob;
 import io.flipside.metrics.engagement.EngagementJob;
 import io.flipside.metrics.knowledge.KnowledgeTransferJob;
+import io.flipside.metrics.retention.PromotionJob;
+import io.flipside.metrics.retention.RetentionJob;
 import io.flipside.metrics.survey.SurveyJob;
 import io.flipside.tables.MetricTable;
 import java.util.ArrayList;
@@ -38,7 +40,9 @@ public final class MetricSuite {
             new Metric("engagement", "sessions", EngagementJob::compute),
             new Metric("activity", "activity_events", ActivityJob::compute),
             new Metric("knowledge_transfer", "assessments", KnowledgeTransferJob::compute),
-            new Metric("survey", "survey_responses", SurveyJob::compute));
+            new Metric("survey", "survey_responses", SurveyJob::compute),
+            new Metric("retention", "employees", RetentionJob::compute),
+            new Metric("promotion", "job_events", PromotionJob::compute));
 
     public static Result compute(MetricInputs in) {
         List<MetricTable> tables = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Builds the sibling families of SPEC §6 for a table keyed by cohort_id, role and other keys: roles
@@ -22,13 +23,20 @@ public final class Families {
     public static List<Suppression.Family> rolesAndCohorts(List<MetricRow> rows, List<String> keys) {
         List<Suppression.Family> out = new ArrayList<>();
         if (keys.contains("role")) {
-            out.addAll(level(rows, keys, "role", "all"));
+            out.addAll(level(rows, keys, "role", "all", r -> true));
         }
-        out.addAll(level(rows, keys, "cohort_id", "ALL"));
+        out.addAll(level(rows, keys, "cohort_id", "ALL", r -> true));
         return out;
     }
 
-    private static List<Suppression.Family> level(List<MetricRow> rows, List<String> keys, String column, String parent) {
+    /**
+     * The families of one level: for each combination of the other keys, the row whose {@code column}
+     * holds {@code parent} and, as its children, the rows that differ from it only in {@code column}
+     * and pass {@code child} (a parent made of some siblings only, as participants are of mentors and
+     * mentees but not of the comparison group).
+     */
+    public static List<Suppression.Family> level(List<MetricRow> rows, List<String> keys, String column, String parent,
+            Predicate<MetricRow> child) {
         Map<List<Object>, Integer> parents = new LinkedHashMap<>();
         Map<List<Object>, List<Integer>> children = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -41,7 +49,7 @@ public final class Families {
             }
             if (parent.equals(r.get(column))) {
                 parents.put(rest, i);
-            } else {
+            } else if (child.test(r)) {
                 children.computeIfAbsent(rest, k -> new ArrayList<>()).add(i);
             }
         }

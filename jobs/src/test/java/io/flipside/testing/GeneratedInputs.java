@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,10 +52,16 @@ public final class GeneratedInputs {
                 delete(dir.resolve(schema.name()));
             }
         }
-        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("test")).run(dir, options.asOf());
+        return ingest(spark, dir, config.withAsOf(options.asOf()));
+    }
+
+    /** Any input folder, ingested as a run at the configuration's as-of date would. */
+    public static Ingested ingest(SparkSession spark, Path dir, FlipsideConfig config) {
+        LocalDate asOf = config.asOf();
+        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("test")).run(dir, asOf);
         Map<String, Dataset<Row>> curated = new HashMap<>();
         ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
-        return new Ingested(new MetricInputs(options.asOf(), config.withAsOf(options.asOf()), curated), ingest);
+        return new Ingested(new MetricInputs(asOf, config, curated), ingest);
     }
 
     private static void delete(Path p) {

@@ -167,9 +167,70 @@ public final class MetricTables {
                     count("responded", "people", "of those, people with at least one answer in the wave"),
                     number("response_rate", "fraction 0-1", "responded / invited")));
 
+    private static final Column GROUP = string("group", "mentor, mentee, participant (both roles) or comparison (employees"
+            + " employed at the cohort start outside the programme)");
+
+    /** §5 survival_curve: one row per cohort_id, group and distinct time with n_risk >= privacy.min_group_size. */
+    public static final TableDef SURVIVAL_CURVE = new TableDef("survival_curve",
+            "one row per cohort_id, group and distinct time (days since the cohort start) with n_risk >="
+                    + " privacy.min_group_size; ALL stacks every cohort's subjects, each from their own start", List.of(
+            COHORT_ID, GROUP,
+            count("time", "days", "days since the cohort start"),
+            count("n_risk", "people", "subjects still employed and followed at the start of the day"),
+            count("n_event", "people", "subjects who left on the day (retention.event: voluntary or any)"),
+            count("n_censor", "people", "subjects whose follow-up ended on the day without the event"),
+            number("survival", "fraction 0-1", "Kaplan-Meier S(time); at tied times events precede censorings"),
+            number("std_err", "fraction", "Greenwood: S x sqrt(sum d / (n (n - d))); null when S = 0"),
+            number("ci_low", "fraction 0-1", "exp(log S - 1.959964 x sqrt(sum d / (n (n - d)))); null when S = 0"),
+            number("ci_high", "fraction 0-1", "exp(log S + 1.959964 x sqrt(sum d / (n (n - d)))), at most 1;"
+                    + " null when S = 0")));
+
+    /** §5 retention: one row per cohort_id, group and horizon. */
+    public static final TableDef RETENTION = new TableDef("retention", "one row per cohort_id, group and horizon_days",
+            List.of(COHORT_ID, GROUP,
+                    count("horizon_days", "days", "a horizon of retention.horizons_days"),
+                    count("n", "people", "subjects employed at the cohort start; ALL: subjects of the cohorts followed"
+                            + " for at least horizon_days, once per cohort"),
+                    count("events", "people", "subjects who left (retention.event) within horizon_days"),
+                    number("retention", "fraction 0-1", "Kaplan-Meier S(horizon_days); null when the horizon is beyond"
+                            + " as-of - cohort start"),
+                    number("ci_low", "fraction 0-1", "log-transformed 95 % interval of S, lower end"),
+                    number("ci_high", "fraction 0-1", "log-transformed 95 % interval of S, upper end (at most 1)"),
+                    SUPPRESSED));
+
+    /** §5 retention_tests: one row per cohort and contrast. */
+    public static final TableDef RETENTION_TESTS = new TableDef("retention_tests", "one row per cohort_id and contrast",
+            List.of(COHORT_ID,
+                    string("contrast", "participant_vs_comparison, mentor_vs_comparison or mentee_vs_comparison"),
+                    count("n_group", "people", "subjects in the group"),
+                    count("n_comparison", "people", "subjects in the comparison group"),
+                    count("events_group", "people", "events in the group by as-of"),
+                    count("events_comparison", "people", "events in the comparison group by as-of"),
+                    number("logrank_chisq", "chi-square, 1 df", "log-rank statistic, hypergeometric variance"),
+                    number("logrank_p", "probability", "upper tail of chi-square with 1 df"),
+                    number("hazard_ratio", "ratio", "exp(coefficient of in_group) in the Cox model time ~ in_group +"
+                            + " job_level + tenure_years (tenure at the start, days / 365.25), Efron ties"),
+                    number("hr_ci_low", "ratio", "95 % Wald interval of the hazard ratio, lower end"),
+                    number("hr_ci_high", "ratio", "95 % Wald interval of the hazard ratio, upper end"),
+                    number("hr_p", "probability", "Wald test of the in_group coefficient"),
+                    string("note", "why a statistic is missing (no events, the fit did not converge, ...); empty"
+                            + " otherwise"),
+                    flag("suppressed", "true when n_group or n_comparison < privacy.min_group_size; every statistic"
+                            + " is then null")));
+
+    /** §5 promotion: one row per cohort_id and group, when job_events are given. */
+    public static final TableDef PROMOTION = new TableDef("promotion", "one row per cohort_id and group", List.of(
+            COHORT_ID, GROUP,
+            count("n", "people", "subjects employed at the cohort start (as in retention)"),
+            count("promoted_365", "people", "subjects with a rise in job level dated within 365 days after the"
+                    + " cohort start (and on or before as-of)"),
+            number("promotion_rate", "fraction 0-1", "promoted_365 / n"),
+            SUPPRESSED));
+
     /** Every table, in the order the codebook and the reports list them. */
     public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY,
-            KNOWLEDGE_TRANSFER, SURVEY_ITEMS, SURVEY_SCALES, SURVEY_CHANGE, ENPS, SURVEY_RESPONSE);
+            KNOWLEDGE_TRANSFER, SURVEY_ITEMS, SURVEY_SCALES, SURVEY_CHANGE, ENPS, SURVEY_RESPONSE, SURVIVAL_CURVE, RETENTION,
+            RETENTION_TESTS, PROMOTION);
 
     /** The table of that name, or an exception listing the known names. */
     public static TableDef byName(String name) {
