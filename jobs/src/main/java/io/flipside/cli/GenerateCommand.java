@@ -26,13 +26,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder to write the datasets into.")
     Path output;
 
+    @Option(names = "--no-cohort-effect", description = "Plant every cohort alike: the null case for cohort comparisons.")
+    boolean noCohortEffect;
+
     @Override
     public Integer call() {
         if (scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be 1 or more, got " + scale);
         }
         long start = System.nanoTime();
-        Map<String, Long> rows = new SampleDataGenerator(GeneratorOptions.of(scale, seed)).writeTo(output);
+        GeneratorOptions options = GeneratorOptions.of(scale, seed);
+        Map<String, Long> rows = new SampleDataGenerator(noCohortEffect ? options.withoutCohortEffect() : options)
+                .writeTo(output);
         var out = spec.commandLine().getOut();
         new TreeMap<>(rows).forEach((k, v) -> out.printf(java.util.Locale.ROOT, "%-17s %,12d rows%n", k, v));
         out.printf(java.util.Locale.ROOT, "wrote %s in %.1f s (as of %s)%n", output, (System.nanoTime() - start) / 1e9,

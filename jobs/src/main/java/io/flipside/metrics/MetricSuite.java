@@ -1,6 +1,16 @@
 package io.flipside.metrics;
 
+import io.flipside.config.FlipsideConfig;
 import io.flipside.metrics.activity.ActivityJob;
+import io.flipside.metrics.comparison.CohortComparisonJob;
+import io.flipside.metrics.kpi.KpiJob;
+import io.flipside.pipeline.Period;
+import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTables;
+import java.time.LocalDate;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import io.flipside.metrics.engagement.EngagementJob;
 import io.flipside.metrics.knowledge.KnowledgeTransferJob;
 import io.flipside.metrics.retention.PromotionJob;
@@ -42,13 +52,46 @@ public final class MetricSuite {
             new Metric("knowledge_transfer", "assessments", KnowledgeTransferJob::compute),
             new Metric("survey", "survey_responses", SurveyJob::compute),
             new Metric("retention", "employees", RetentionJob::compute),
-            new Metric("promotion", "job_events", PromotionJob::compute));
+            new Metric("promotion", "job_events", PromotionJob::compute),
+            new Metric("cohort_comparison", "cohorts", CohortComparisonJob::compute));
 
+    /** What the previous quarter's pass needs for the KPIs; comparisons and promotions are not KPIs. */
+    private static final Set<String> KPI_INPUTS = Set.of("engagement", "activity", "knowledge_transfer", "survey",
+            "retention");
+
+    /**
+     * Every metric at the configuration's as-of date, and the {@code kpis} table at that date and at
+     * the end of the quarter before it, from a second pass of the same jobs under that earlier as-of.
+     */
+    public static Result computeWithKpis(FlipsideConfig config, Map<String, Dataset<Row>> curated) {
+        MetricInputs now = new MetricInputs(config.asOf(), config, curated);
+        Result current = compute(now, m -> true);
+        long start = System.nanoTime();
+        LocalDate previousEnd = Period.previousQuarterEnd(config.asOf());
+        MetricInputs before = new MetricInputs(previousEnd, config.withAsOf(previousEnd), curated);
+        Result previous = compute(before, m -> KPI_INPUTS.contains(m.name()));
+        List<MetricRow> kpis = new ArrayList<>(KpiJob.compute(before, previous.tables()));
+        kpis.addAll(KpiJob.compute(now, current.tables()));
+        List<MetricTable> tables = new ArrayList<>(current.tables());
+        tables.add(new MetricTable(MetricTables.KPIS, kpis));
+        Map<String, Long> millis = new LinkedHashMap<>(current.millis());
+        millis.put("kpis", (System.nanoTime() - start) / 1_000_000);
+        return new Result(tables, current.skipped(), millis);
+    }
+
+    /** Every metric at {@code in}'s as-of date, without KPIs. */
     public static Result compute(MetricInputs in) {
+        return compute(in, m -> true);
+    }
+
+    private static Result compute(MetricInputs in, java.util.function.Predicate<Metric> wanted) {
         List<MetricTable> tables = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
         for (Metric m : METRICS) {
+            if (!wanted.test(m)) {
+                continue;
+            }
             if (in.dataset(m.input()).isEmpty()) {
                 skipped.put(m.name(), "no " + m.input() + " dataset in the input");
                 continue;

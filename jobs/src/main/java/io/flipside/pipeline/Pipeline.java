@@ -5,7 +5,6 @@ import io.flipside.config.FlipsideConfig;
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.Ingest;
 import io.flipside.ingest.IngestResult;
-import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.MetricSuite;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.QualityGate;
@@ -90,7 +89,7 @@ public final class Pipeline {
                     curated.put(n, spark.read().parquet(staging.resolve("curated").resolve(n).toString()));
                 }
             });
-            MetricSuite.Result metrics = MetricSuite.compute(new MetricInputs(config.asOf(), config, curated));
+            MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
             Map<String, MetricTable> tables = new LinkedHashMap<>();
             for (MetricTable t : metrics.tables()) {

@@ -57,6 +57,36 @@ class SampleRunTest {
     }
 
     @Test
+    void previousQuarterKpisEqualASeparateRunAtThatQuarterEnd(@TempDir Path tmp) throws IOException {
+        Path earlier = tmp.resolve("q2");
+        StringWriter e = new StringWriter();
+        int exit = Main.execute(new String[] {"run", "--input", "../sample-data/data", "--output", earlier.toString(),
+            "--config", "../sample-data/data/flipside.yaml", "--as-of", "2026-06-30"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(e));
+        assertThat(exit).as(e.toString()).isZero();
+        List<MetricRow> fromThisRun = kpisAt(out, "2026-06-30");
+        assertThat(fromThisRun).hasSize(5 * 10).as("C01-C04 and ALL, ten KPIs each");
+        assertThat(fromThisRun).containsExactlyElementsOf(kpisAt(earlier, "2026-06-30"));
+        assertThat(kpisAt(out, "2026-09-30")).hasSize(5 * 10);
+    }
+
+    private static List<MetricRow> kpisAt(Path output, String periodEnd) throws IOException {
+        return TableCsv.read(MetricTables.KPIS, output.resolve("metrics/kpis.csv")).rows().stream()
+                .filter(r -> r.getDate("period_end").toString().equals(periodEnd)).toList();
+    }
+
+    @Test
+    void comparisonFlagsThePlantedCohortDifferenceAndNothingElse() throws IOException {
+        List<MetricRow> flagged = TableCsv.read(MetricTables.COHORT_COMPARISON, out.resolve("metrics/cohort_comparison.csv"))
+                .rows().stream().filter(r -> r.getBoolean("flagged")).toList();
+        // C02's mentees gain 20 points on the digital skills SK01 and SK02, C01's 12 (PlantedEffects)
+        assertThat(flagged).extracting(r -> r.getString("metric") + " " + r.getString("key") + " " + r.getString("role")
+                + " " + r.getString("cohort_a") + "-" + r.getString("cohort_b"))
+                .containsExactlyInAnyOrder("knowledge_gain SK01 mentee C01-C02", "knowledge_gain SK02 mentee C01-C02");
+        assertThat(flagged).allSatisfy(r -> assertThat(r.getDouble("difference")).isNegative());
+    }
+
+    @Test
     void printsWhereTheOutputsAre() {
         assertThat(stdout).contains("report: " + out.resolve("reports/executive-2026-Q3.pdf"))
                 .contains("manifest: " + out.resolve("manifest.json"));

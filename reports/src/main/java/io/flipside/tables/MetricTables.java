@@ -227,10 +227,46 @@ public final class MetricTables {
             number("promotion_rate", "fraction 0-1", "promoted_365 / n"),
             SUPPRESSED));
 
+    /** §5 cohort_comparison: one row per metric, key, role and pair of cohorts. */
+    public static final TableDef COHORT_COMPARISON = new TableDef("cohort_comparison",
+            "one row per metric, key, role and pair of cohorts (a starting before b; ties by cohort_id) with both"
+                    + " n_a and n_b >= privacy.min_group_size", List.of(
+            string("metric", "knowledge_gain, scale_change, attendance_rate or retention_365"),
+            string("key", "the skill_id (knowledge_gain) or scale (scale_change); empty otherwise"),
+            string("role", "mentor, mentee, or all"),
+            string("cohort_a", "the earlier cohort"),
+            string("cohort_b", "the later cohort"),
+            count("n_a", "people (pairs for attendance_rate)", "people with the measure in cohort a"),
+            count("n_b", "people (pairs for attendance_rate)", "people with the measure in cohort b"),
+            number("estimate_a", "the metric's unit", "knowledge_gain: mean post - pre (learning.comparison_source);"
+                    + " scale_change: mean final - baseline scale score (0-100); attendance_rate: mean over pairs of"
+                    + " held / scheduled; retention_365: Kaplan-Meier S(365) of the participants"),
+            number("estimate_b", "the metric's unit", "as estimate_a, for cohort b"),
+            number("difference", "the metric's unit", "estimate_a - estimate_b"),
+            number("ci_low", "the metric's unit", "95 % interval of the difference, lower end: Welch t (t tests);"
+                    + " difference - 1.959964 x sqrt(se_a^2 + se_b^2) with Greenwood errors (retention_365)"),
+            number("ci_high", "the metric's unit", "95 % interval of the difference, upper end"),
+            number("statistic", "t or chi-square", "Welch t, or the log-rank chi-square (1 df)"),
+            number("p_value", "probability", "two-sided p of the test"),
+            number("p_holm", "probability", "Holm's adjustment across the cohort pairs of one (metric, key, role), null"
+                    + " p-values left out (R: p.adjust(method = \"holm\"))"),
+            string("test", "welch_t or log_rank"),
+            flag("flagged", "p_holm < 0.05 and n_a >= 20 and n_b >= 20")));
+
+    /** §5 kpis: the executive's numbers, at the as-of date and at the end of the previous quarter. */
+    public static final TableDef KPIS = new TableDef("kpis", "one row per period_end, cohort_id and kpi", List.of(
+            new Column("period_end", ColumnType.DATE, "date", "the as-of date, or the end of the quarter before it"),
+            COHORT_ID,
+            string("kpi", "active_pairs, attendance_rate, held_per_pair_month, engagement_rate_30d, mentee_gain_g,"
+                    + " mentor_gain_g, favorable_pct, enps, retention_365_participant or retention_365_comparison"),
+            number("value", "unit", "the KPI at period_end (definitions in SPEC §5 kpis and the tables it comes from);"
+                    + " null when its inputs are missing or suppressed"),
+            string("unit", "count, fraction, pct, points or g; a delta between periods is in the same unit")));
+
     /** Every table, in the order the codebook and the reports list them. */
     public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY,
             KNOWLEDGE_TRANSFER, SURVEY_ITEMS, SURVEY_SCALES, SURVEY_CHANGE, ENPS, SURVEY_RESPONSE, SURVIVAL_CURVE, RETENTION,
-            RETENTION_TESTS, PROMOTION);
+            RETENTION_TESTS, PROMOTION, COHORT_COMPARISON, KPIS);
 
     /** The table of that name, or an exception listing the known names. */
     public static TableDef byName(String name) {

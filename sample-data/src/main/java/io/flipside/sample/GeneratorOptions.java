@@ -11,8 +11,10 @@ import java.time.LocalDate;
  *                years before it
  * @param extract the day the data were extracted: rows dated after {@code asOf} up to this day exist
  *                (late sessions, later answers), as in a real extract taken after the quarter closed
+ * @param cohortEffect whether the standout cohort's mentees gain more on digital skills; without it the
+ *                cohorts differ only by chance, the null case for cohort comparisons
  */
-public record GeneratorOptions(int scale, long seed, LocalDate asOf, LocalDate extract) {
+public record GeneratorOptions(int scale, long seed, LocalDate asOf, LocalDate extract, boolean cohortEffect) {
     public GeneratorOptions {
         if (scale < 1) {
             throw new IllegalArgumentException("--scale must be 1 or more, got " + scale);
@@ -27,7 +29,12 @@ public record GeneratorOptions(int scale, long seed, LocalDate asOf, LocalDate e
 
     /** Defaults: the sample's as-of date, extracted six weeks later. */
     public static GeneratorOptions of(int scale, long seed) {
-        return new GeneratorOptions(scale, seed, SAMPLE_AS_OF, SAMPLE_AS_OF.plusDays(42));
+        return new GeneratorOptions(scale, seed, SAMPLE_AS_OF, SAMPLE_AS_OF.plusDays(42), true);
+    }
+
+    /** The same data set with every cohort planted alike. */
+    public GeneratorOptions withoutCohortEffect() {
+        return new GeneratorOptions(scale, seed, asOf, extract, false);
     }
 
     /** Number of cohorts: 4 at scale 1, growing with the square root of the scale. */

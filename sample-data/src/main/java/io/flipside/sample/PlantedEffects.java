@@ -18,8 +18,11 @@ public final class PlantedEffects {
     public static final double OTHER_GAIN = 1.0;
     /** SD of individual gains around the mean. */
     public static final double GAIN_SD = 9.0;
-    /** The cohort (0-based, in start order) whose mentees gain more on digital skills. */
-    public static final int STANDOUT_COHORT = 2;
+    /**
+     * The cohort (0-based, in start order) whose mentees gain more on digital skills: C02, which has
+     * finished, post assessments and all, by the sample's as-of date.
+     */
+    public static final int STANDOUT_COHORT = 1;
     /** The standout cohort's mentee digital gain, instead of {@link #MENTEE_DIGITAL_GAIN}. */
     public static final double STANDOUT_MENTEE_DIGITAL_GAIN = 20.0;
     /** Share of the post-programme gain still present at follow-up. */

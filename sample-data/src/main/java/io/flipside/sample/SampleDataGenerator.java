@@ -506,7 +506,7 @@ public final class SampleDataGenerator {
                                 + (!mentee && domain.equals("digital") ? 15 : 0)
                                 + (!mentee && domain.equals("culture") ? 5 : 0)
                                 + (mentee && domain.equals("leadership") ? 15 : 0);
-                        double meanGain = expectedGain(c.index, mentee, domain);
+                        double meanGain = expectedGain(c.index, mentee, domain, options.cohortEffect());
                         double gain = meanGain + GAIN_SD * rnd.nextGaussian();
                         for (String source : new String[] {"self", "manager", "test"}) {
                             double factor = switch (source) {
@@ -547,9 +547,9 @@ public final class SampleDataGenerator {
     }
 
     /** The planted mean self-assessed gain of a role on a domain in a cohort. */
-    public static double expectedGain(int cohortIndex, boolean mentee, String domain) {
+    public static double expectedGain(int cohortIndex, boolean mentee, String domain, boolean cohortEffect) {
         if (mentee && domain.equals("digital")) {
-            return cohortIndex == STANDOUT_COHORT ? STANDOUT_MENTEE_DIGITAL_GAIN : MENTEE_DIGITAL_GAIN;
+            return cohortEffect && cohortIndex == STANDOUT_COHORT ? STANDOUT_MENTEE_DIGITAL_GAIN : MENTEE_DIGITAL_GAIN;
         }
         if (mentee && domain.equals("culture")) {
             return MENTEE_CULTURE_GAIN;

@@ -36,6 +36,30 @@ public final class EngagementJob {
 
     /** The two tables; empty tables' rows still list every cohort when sessions are absent. */
     public static List<MetricTable> compute(MetricInputs in) {
+        Collected c = in.shared(Collected.class, EngagementJob::collect);
+        Map<String, List<PairEngagement>> byCohort = new TreeMap<>();
+        for (String cohort : in.startedCohorts()) {
+            byCohort.put(cohort, new ArrayList<>());
+        }
+        for (PairEngagement e : c.pairs()) {
+            byCohort.computeIfAbsent(e.cohortId(), k -> new ArrayList<>()).add(e);
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        byCohort.forEach((cohort, list) -> rows.add(EngagementCalculator.summarise(cohort, list)));
+        rows.add(EngagementCalculator.summarise(MetricInputs.ALL, c.pairs()));
+        return List.of(new MetricTable(MetricTables.ENGAGEMENT, rows),
+                new MetricTable(MetricTables.ENGAGEMENT_MONTHLY, monthly(in, in.pairs(), c.perPairMonth())));
+    }
+
+    /** Every pair matched by as-of with its sessions summed, as the engagement tables see them. */
+    public static List<PairEngagement> pairs(MetricInputs in) {
+        return in.shared(Collected.class, EngagementJob::collect).pairs();
+    }
+
+    private record Collected(List<PairEngagement> pairs, List<Row> perPairMonth) {
+    }
+
+    private static Collected collect(MetricInputs in) {
         LocalDate asOf = in.asOf();
         Map<String, Row> perPair = new HashMap<>();
         List<Row> perPairMonth = new ArrayList<>();
@@ -61,27 +85,17 @@ public final class EngagementJob {
                     .collectAsList());
         });
 
-        List<PairView> pairs = in.pairs();
-        Map<String, List<PairEngagement>> byCohort = new TreeMap<>();
         List<PairEngagement> all = new ArrayList<>();
-        for (String cohort : in.startedCohorts()) {
-            byCohort.put(cohort, new ArrayList<>());
-        }
-        for (PairView p : pairs) {
+        for (PairView p : in.pairs()) {
             Row s = perPair.get(p.pairId());
             PairEngagement e = new PairEngagement(p.pairId(), p.cohortId(), p.matched(), p.spanDays(asOf),
                     in.cohort(p.cohortId()).planned(), p.runningAt(asOf), "withdrawn".equals(p.endReason()),
                     longOf(s, "scheduled"), longOf(s, "held"), longOf(s, "minutes"),
                     s == null ? null : s.getAs("first_held"), longOf(s, "recent"),
                     longOf(s, "mentor_sum"), longOf(s, "mentor_n"), longOf(s, "mentee_sum"), longOf(s, "mentee_n"));
-            byCohort.computeIfAbsent(p.cohortId(), k -> new ArrayList<>()).add(e);
             all.add(e);
         }
-        List<MetricRow> rows = new ArrayList<>();
-        byCohort.forEach((cohort, list) -> rows.add(EngagementCalculator.summarise(cohort, list)));
-        rows.add(EngagementCalculator.summarise(MetricInputs.ALL, all));
-        return List.of(new MetricTable(MetricTables.ENGAGEMENT, rows),
-                new MetricTable(MetricTables.ENGAGEMENT_MONTHLY, monthly(in, pairs, perPairMonth)));
+        return new Collected(List.copyOf(all), List.copyOf(perPairMonth));
     }
 
     /** Every month of each cohort's run with zeros, plus any other month with held sessions (they all count). */

@@ -38,20 +38,9 @@ public final class KnowledgeTransferJob {
     }
 
     public static List<MetricTable> compute(MetricInputs in) {
-        Dataset<Row> current = Versions.current(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS, in.asOf());
-        Dataset<Row> roles = Roles.asDataset(in);
-        List<Row> scores = current.join(broadcast(roles), current.col("cohort_id").equalTo(roles.col("_r_cohort"))
-                        .and(current.col("employee_id").equalTo(roles.col("_r_person"))))
-                .groupBy(col("cohort_id"), col("employee_id"), col("_r_role").as("role"), col("skill_id"), col("source"))
-                .agg(max(when(col("wave").equalTo("pre"), col("score"))).as("pre"),
-                        max(when(col("wave").equalTo("post"), col("score"))).as("post"),
-                        max(when(col("wave").equalTo("followup"), col("score"))).as("followup"))
-                .collectAsList();
-        Map<String, Row> skills = new HashMap<>();
-        for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
-            skills.put(s.getAs("skill_id"), s);
-        }
-
+        Collected collected = in.shared(Collected.class, KnowledgeTransferJob::collect);
+        List<Row> scores = collected.scores();
+        Map<String, Row> skills = collected.skills();
         Map<List<String>, List<LearnerScores>> byCohort = new TreeMap<>(KnowledgeTransferJob::compareKeys);
         Map<List<String>, List<LearnerScores>> pooled = new TreeMap<>(KnowledgeTransferJob::compareKeys);
         for (Row r : scores) {
@@ -79,6 +68,39 @@ public final class KnowledgeTransferJob {
                 .thenComparing(r -> r.getString("source"));
         return List.of(new MetricTable(MetricTables.KNOWLEDGE_TRANSFER,
                 Suppression.apply(rows, in.config().minGroupSize(), KEEP, families, keyOrder)));
+    }
+
+    /**
+     * Each participant's current pre, post and follow-up scores, keyed by (cohort_id, role, skill_id,
+     * source); cohorts only, not ALL.
+     */
+    public static Map<List<String>, List<LearnerScores>> learners(MetricInputs in) {
+        Map<List<String>, List<LearnerScores>> out = new TreeMap<>(KnowledgeTransferJob::compareKeys);
+        for (Row r : in.shared(Collected.class, KnowledgeTransferJob::collect).scores()) {
+            out.computeIfAbsent(List.of(r.getString(0), r.getString(2), r.getString(3), r.getString(4)),
+                    k -> new ArrayList<>()).add(new LearnerScores(r.getAs("pre"), r.getAs("post"), r.getAs("followup")));
+        }
+        return out;
+    }
+
+    private record Collected(List<Row> scores, Map<String, Row> skills) {
+    }
+
+    private static Collected collect(MetricInputs in) {
+        Dataset<Row> current = Versions.current(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS, in.asOf());
+        Dataset<Row> roles = Roles.asDataset(in);
+        List<Row> scores = current.join(broadcast(roles), current.col("cohort_id").equalTo(roles.col("_r_cohort"))
+                        .and(current.col("employee_id").equalTo(roles.col("_r_person"))))
+                .groupBy(col("cohort_id"), col("employee_id"), col("_r_role").as("role"), col("skill_id"), col("source"))
+                .agg(max(when(col("wave").equalTo("pre"), col("score"))).as("pre"),
+                        max(when(col("wave").equalTo("post"), col("score"))).as("post"),
+                        max(when(col("wave").equalTo("followup"), col("score"))).as("followup"))
+                .collectAsList();
+        Map<String, Row> skills = new HashMap<>();
+        for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
+            skills.put(s.getAs("skill_id"), s);
+        }
+        return new Collected(scores, skills);
     }
 
     private static List<String> cohortKey(String cohort, List<String> rest) {

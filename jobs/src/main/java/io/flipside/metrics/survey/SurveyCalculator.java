@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * role and in {@code all}; respondents without a pair in the cohort ({@code other}) only in {@code all}.
  */
 public final class SurveyCalculator {
-    static final List<String> WAVES = List.of("baseline", "midpoint", "final", "followup");
+    public static final List<String> WAVES = List.of("baseline", "midpoint", "final", "followup");
     static final List<String> ROLES = List.of("mentor", "mentee", "all");
 
     private final Map<String, SurveyItem> items;
@@ -44,6 +44,16 @@ public final class SurveyCalculator {
         return out;
     }
 
+    /** SPEC §5: a likert answer is favourable when its normalised score x is above the midpoint. */
+    public static boolean favorable(double x) {
+        return x > 0.5;
+    }
+
+    /** 0 for a promoter (9-10), 1 for a passive (7-8), 2 for a detractor (0-6). */
+    public static int npsBucket(int value) {
+        return value >= 9 ? 0 : value >= 7 ? 1 : 2;
+    }
+
     public List<MetricRow> items(List<SurveyAnswer> answers) {
         Map<List<String>, List<Double>> xs = new TreeMap<>(SurveyCalculator::compare);
         for (SurveyAnswer a : answers) {
@@ -59,7 +69,7 @@ public final class SurveyCalculator {
             double sum = 0;
             for (double x : v) {
                 sum += x;
-                fav += x > 0.5 ? 1 : 0;
+                fav += favorable(x) ? 1 : 0;
                 neutral += x == 0.5 ? 1 : 0;
             }
             int n = v.size();
@@ -138,20 +148,7 @@ public final class SurveyCalculator {
     }
 
     public List<MetricRow> change(List<SurveyAnswer> answers) {
-        Map<Person, String> roles = new LinkedHashMap<>();
-        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
-        Map<Person, Map<String, Double>> baseline = scores.getOrDefault("baseline", Map.of());
-        Map<Person, Map<String, Double>> last = scores.getOrDefault("final", Map.of());
-        Map<List<String>, List<double[]>> groups = new TreeMap<>(SurveyCalculator::compare);
-        baseline.forEach((p, byScale) -> byScale.forEach((scale, before) -> {
-            Double after = last.getOrDefault(p, Map.of()).get(scale);
-            if (after != null) {
-                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
-                    groups.computeIfAbsent(List.of(g.get(0), g.get(1), scale), k -> new ArrayList<>())
-                            .add(new double[] {before, after});
-                }
-            }
-        }));
+        Map<List<String>, List<double[]>> groups = changes(answers);
         List<MetricRow> rows = new ArrayList<>();
         groups.forEach((k, pairs) -> {
             double[] b = pairs.stream().mapToDouble(x -> x[0]).toArray();
@@ -167,13 +164,35 @@ public final class SurveyCalculator {
         return rows;
     }
 
+    /**
+     * Each person's (baseline, final) scale scores, keyed by (cohort_id or ALL, role or all, scale):
+     * the individual changes behind {@code survey_change} and the cohort comparisons.
+     */
+    public Map<List<String>, List<double[]>> changes(List<SurveyAnswer> answers) {
+        Map<Person, String> roles = new LinkedHashMap<>();
+        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
+        Map<Person, Map<String, Double>> baseline = scores.getOrDefault("baseline", Map.of());
+        Map<Person, Map<String, Double>> last = scores.getOrDefault("final", Map.of());
+        Map<List<String>, List<double[]>> groups = new TreeMap<>(SurveyCalculator::compare);
+        baseline.forEach((p, byScale) -> byScale.forEach((scale, before) -> {
+            Double after = last.getOrDefault(p, Map.of()).get(scale);
+            if (after != null) {
+                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                    groups.computeIfAbsent(List.of(g.get(0), g.get(1), scale), k -> new ArrayList<>())
+                            .add(new double[] {before, after});
+                }
+            }
+        }));
+        return groups;
+    }
+
     public List<MetricRow> enps(List<SurveyAnswer> answers) {
         Map<List<String>, long[]> counts = new TreeMap<>(SurveyCalculator::compare);
         for (SurveyAnswer a : answers) {
             if (!items.get(a.itemId()).nps()) {
                 continue;
             }
-            int bucket = a.value() >= 9 ? 0 : a.value() >= 7 ? 1 : 2;
+            int bucket = npsBucket(a.value());
             for (List<String> g : groups(a.cohortId(), a.role())) {
                 counts.computeIfAbsent(List.of(g.get(0), a.wave(), g.get(1)), k -> new long[3])[bucket]++;
             }

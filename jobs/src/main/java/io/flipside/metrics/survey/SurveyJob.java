@@ -37,6 +37,41 @@ public final class SurveyJob {
     }
 
     public static List<MetricTable> compute(MetricInputs in) {
+        Answers data = answers(in);
+        Map<String, SurveyItem> items = data.items();
+        List<SurveyAnswer> answers = data.answers();
+        Map<String, Map<String, String>> participants = new HashMap<>();
+        for (PairView p : in.pairs()) {
+            participants.computeIfAbsent(p.cohortId(), k -> new HashMap<>()).put(p.mentorId(), "mentor");
+            participants.get(p.cohortId()).put(p.menteeId(), "mentee");
+        }
+        SurveyCalculator calc = new SurveyCalculator(items);
+        int min = in.config().minGroupSize();
+        return List.of(
+                suppressed(MetricTables.SURVEY_ITEMS, calc.items(answers), min,
+                        List.of("cohort_id", "wave", "role", "item_id"), Set.of("scale")),
+                suppressed(MetricTables.SURVEY_SCALES, calc.scales(answers), min, List.of("cohort_id", "wave", "role", "scale"),
+                        Set.of()),
+                suppressed(MetricTables.SURVEY_CHANGE, calc.change(answers), min, List.of("cohort_id", "role", "scale"),
+                        Set.of()),
+                suppressed(MetricTables.ENPS, calc.enps(answers), min, List.of("cohort_id", "wave", "role"), Set.of()),
+                new MetricTable(MetricTables.SURVEY_RESPONSE, calc.response(answers, participants)));
+    }
+
+    /** The survey codebook and every current answer at as-of with the respondent's role (other without a pair). */
+    public record Answers(Map<String, SurveyItem> items, List<SurveyAnswer> answers) {
+        public Answers {
+            items = Map.copyOf(items);
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** The answers the survey tables are computed from, collected once per as-of. */
+    public static Answers answers(MetricInputs in) {
+        return in.shared(Answers.class, SurveyJob::collect);
+    }
+
+    private static Answers collect(MetricInputs in) {
         Map<String, SurveyItem> items = new HashMap<>();
         for (Row r : SurveyCodebook.effectiveRanges(in.dataset("survey_items").orElseThrow()).collectAsList()) {
             items.put(r.getAs("item_id"), new SurveyItem(r.getAs("item_id"), r.getAs("scale"), "nps".equals(r.getAs("kind")),
@@ -54,22 +89,7 @@ public final class SurveyJob {
             answers.add(new SurveyAnswer(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                     r.getInt(5)));
         }
-        Map<String, Map<String, String>> participants = new HashMap<>();
-        for (PairView p : in.pairs()) {
-            participants.computeIfAbsent(p.cohortId(), k -> new HashMap<>()).put(p.mentorId(), "mentor");
-            participants.get(p.cohortId()).put(p.menteeId(), "mentee");
-        }
-        SurveyCalculator calc = new SurveyCalculator(items);
-        int min = in.config().minGroupSize();
-        return List.of(
-                suppressed(MetricTables.SURVEY_ITEMS, calc.items(answers), min,
-                        List.of("cohort_id", "wave", "role", "item_id"), Set.of("scale")),
-                suppressed(MetricTables.SURVEY_SCALES, calc.scales(answers), min, List.of("cohort_id", "wave", "role", "scale"),
-                        Set.of()),
-                suppressed(MetricTables.SURVEY_CHANGE, calc.change(answers), min, List.of("cohort_id", "role", "scale"),
-                        Set.of()),
-                suppressed(MetricTables.ENPS, calc.enps(answers), min, List.of("cohort_id", "wave", "role"), Set.of()),
-                new MetricTable(MetricTables.SURVEY_RESPONSE, calc.response(answers, participants)));
+        return new Answers(items, answers);
     }
 
     private static MetricTable suppressed(TableDef def, List<MetricRow> rows, int min, List<String> keys,
