@@ -4,6 +4,7 @@ import io.flipside.config.FlipsideConfig;
 import io.flipside.metrics.activity.ActivityJob;
 import io.flipside.metrics.comparison.CohortComparisonJob;
 import io.flipside.metrics.kpi.KpiJob;
+import io.flipside.metrics.segments.SegmentsJob;
 import io.flipside.pipeline.Period;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTables;
@@ -53,7 +54,8 @@ public final class MetricSuite {
             new Metric("survey", "survey_responses", SurveyJob::compute),
             new Metric("retention", "employees", RetentionJob::compute),
             new Metric("promotion", "job_events", PromotionJob::compute),
-            new Metric("cohort_comparison", "cohorts", CohortComparisonJob::compute));
+            new Metric("cohort_comparison", "cohorts", CohortComparisonJob::compute),
+            new Metric("segments", "employees", SegmentsJob::compute));
 
     /** What the previous quarter's pass needs for the KPIs; comparisons and promotions are not KPIs. */
     private static final Set<String> KPI_INPUTS = Set.of("engagement", "activity", "knowledge_transfer", "survey",

@@ -16,7 +16,8 @@ import java.util.Set;
  * statistic and gets {@code suppressed = true}. Then, for each family of sibling rows that together
  * make up a parent row that is shown (roles within a cohort, cohorts within ALL, segments within a
  * cohort), a single suppressed sibling could be recovered by subtracting the shown siblings from the
- * parent; so the smallest other shown sibling (ties: the first in key order) is suppressed too. That
+ * parent; so the smallest other shown sibling (ties: the first in key order) is suppressed too, or,
+ * when the suppressed row has no shown sibling, the parent itself, which then equals it. That
  * is repeated over all families until nothing changes, so a suppression at one level propagates to the
  * other. Two or more suppressed siblings in a family need nothing more.
  */
@@ -25,9 +26,15 @@ public final class Suppression {
     }
 
     /**
+     * The parent index of a family whose total is published elsewhere (a cohort's overall figure): shown
+     * when its children together reach the minimum group size.
+     */
+    public static final int SHOWN_ELSEWHERE = -1;
+
+    /**
      * Siblings that make up a parent.
      *
-     * @param parent   index of the parent row
+     * @param parent   index of the parent row, or {@link #SHOWN_ELSEWHERE}
      * @param children indexes of the sibling rows
      */
     public record Family(int parent, List<Integer> children) {
@@ -55,7 +62,7 @@ public final class Suppression {
         while (changed) {
             changed = false;
             for (Family f : families) {
-                if (hidden[f.parent()]) {
+                if (f.parent() == SHOWN_ELSEWHERE ? total(rows, f) < minGroupSize : hidden[f.parent()]) {
                     continue;
                 }
                 long suppressed = f.children().stream().filter(c -> hidden[c]).count();
@@ -69,6 +76,10 @@ public final class Suppression {
                 if (smallest != null) {
                     hidden[smallest] = true;
                     changed = true;
+                } else if (f.parent() != SHOWN_ELSEWHERE) {
+                    // an only child equals its parent, so the parent has to go
+                    hidden[f.parent()] = true;
+                    changed = true;
                 }
             }
         }
@@ -77,6 +88,11 @@ public final class Suppression {
             out.add(hidden[i] ? blank(rows.get(i), keep) : rows.get(i).toBuilder().set("suppressed", false).build());
         }
         return out;
+    }
+
+    /** The people a family's parent is about, when it is only shown elsewhere: its children's together. */
+    private static long total(List<MetricRow> rows, Family f) {
+        return f.children().stream().mapToLong(c -> rows.get(c).getLong("n")).sum();
     }
 
     private static MetricRow blank(MetricRow row, Set<String> keep) {

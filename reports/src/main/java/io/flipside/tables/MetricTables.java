@@ -263,10 +263,30 @@ public final class MetricTables {
                     + " null when its inputs are missing or suppressed"),
             string("unit", "count, fraction, pct, points or g; a delta between periods is in the same unit")));
 
+    /** §5 segments: the inclusion lens, one row per cohort_id, dimension, segment, role and metric. */
+    public static final TableDef SEGMENTS = new TableDef("segments",
+            "one row per cohort_id, dimension, segment, role (mentor, mentee, all) and metric, over participants",
+            List.of(COHORT_ID,
+                    string("dimension", "generation, gender or department"),
+                    string("segment", "generation from birth_year: Silent (<= 1945), Boomers (1946-1964), Gen X"
+                            + " (1965-1980), Millennials (1981-1996), Gen Z (1997-2012); the gender or department as"
+                            + " given; undisclosed when birth_year or gender is missing"),
+                    string("role", "mentor, mentee or all"),
+                    string("metric", "participants, favorable_pct, gain_expected_100 or retention_365"),
+                    count("n", "people", "participants: people in the segment and role; favorable_pct: those with"
+                            + " likert answers at their latest wave; gain_expected_100: those with a gain;"
+                            + " retention_365: participants employed at the start of a cohort followed >= 365 days"),
+                    number("value", "the metric's unit", "participants: n (never suppressed); favorable_pct: percent"
+                            + " of favourable likert answers at the latest wave each person answered, pooled;"
+                            + " gain_expected_100: mean over people of their mean (post - pre) / (max_score -"
+                            + " min_score) x 100 over skills their role is the expected learner of, source"
+                            + " learning.comparison_source; retention_365: Kaplan-Meier S(365)"),
+                    SUPPRESSED));
+
     /** Every table, in the order the codebook and the reports list them. */
     public static final List<TableDef> ALL = List.of(ENGAGEMENT, ENGAGEMENT_MONTHLY, ACTIVITY, ACTIVITY_WEEKLY,
             KNOWLEDGE_TRANSFER, SURVEY_ITEMS, SURVEY_SCALES, SURVEY_CHANGE, ENPS, SURVEY_RESPONSE, SURVIVAL_CURVE, RETENTION,
-            RETENTION_TESTS, PROMOTION, COHORT_COMPARISON, KPIS);
+            RETENTION_TESTS, PROMOTION, COHORT_COMPARISON, SEGMENTS, KPIS);
 
     /** The table of that name, or an exception listing the known names. */
     public static TableDef byName(String name) {

@@ -83,6 +83,33 @@ public final class KnowledgeTransferJob {
         return out;
     }
 
+    /** One participant's current scores on one skill from one source. */
+    public record PersonScores(String cohortId, String personId, String role, String skillId, String source,
+            LearnerScores scores) {
+    }
+
+    /** A skill's domain and score range. */
+    public record Skill(String domain, double minScore, double maxScore) {
+    }
+
+    /** Every participant's scores, person by person. */
+    public static List<PersonScores> byPerson(MetricInputs in) {
+        List<PersonScores> out = new ArrayList<>();
+        for (Row r : in.shared(Collected.class, KnowledgeTransferJob::collect).scores()) {
+            out.add(new PersonScores(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    new LearnerScores(r.getAs("pre"), r.getAs("post"), r.getAs("followup"))));
+        }
+        return out;
+    }
+
+    /** The skills by skill_id. */
+    public static Map<String, Skill> skills(MetricInputs in) {
+        Map<String, Skill> out = new HashMap<>();
+        in.shared(Collected.class, KnowledgeTransferJob::collect).skills().forEach((id, r) -> out.put(id,
+                new Skill(r.getAs("domain"), r.<Double>getAs("min_score"), r.<Double>getAs("max_score"))));
+        return out;
+    }
+
     private record Collected(List<Row> scores, Map<String, Row> skills) {
     }
 

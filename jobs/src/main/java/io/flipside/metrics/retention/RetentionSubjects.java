@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -89,13 +90,16 @@ public final class RetentionSubjects {
             LocalDate start = r.getAs(1);
             String person = r.getString(2);
             List<LocalDate> rises = r.isNullAt(7) ? List.of() : r.getList(7);
-            SubjectRules.Candidate c = new SubjectRules.Candidate(cohort, start, r.getAs(3), r.getInt(4), r.getAs(5),
+            SubjectRules.Candidate c = new SubjectRules.Candidate(cohort, person, start, r.getAs(3), r.getInt(4), r.getAs(5),
                     r.getString(6), participation.role(cohort, person), participation.inEarlier(start, cohort, person),
                     participation.laterMatch(start, person), rises);
             SubjectRules.subject(c, in.asOf(), in.config().retentionEvent()).ifPresent(subjects::add);
         }
+        // by values, not by Spark's row order or the pseudonyms, so sums over tied times add up the same every run
         List<String> order = in.startedCohorts();
-        subjects.sort((a, b) -> Integer.compare(order.indexOf(a.cohortId()), order.indexOf(b.cohortId())));
+        subjects.sort(Comparator.comparingInt((Subject s) -> order.indexOf(s.cohortId())).thenComparing(Subject::group)
+                .thenComparingInt(Subject::time).thenComparing(Subject::event).thenComparingInt(Subject::jobLevel)
+                .thenComparingDouble(Subject::tenureYears).thenComparing(Subject::promoted365));
         return new RetentionSubjects(subjects, followUp);
     }
 

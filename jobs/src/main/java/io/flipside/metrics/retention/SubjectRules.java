@@ -27,11 +27,12 @@ public final class SubjectRules {
      *                          one (matched by as-of), or null
      * @param rises             dates of the person's job events that raised their level
      */
-    public record Candidate(String cohortId, LocalDate start, LocalDate hireDate, int jobLevel,
+    public record Candidate(String cohortId, String personId, LocalDate start, LocalDate hireDate, int jobLevel,
             LocalDate terminationDate, String terminationType, String role, boolean inEarlierCohort,
             LocalDate laterMatch, List<LocalDate> rises) {
         public Candidate {
             requireNonNull(cohortId, "cohortId");
+            requireNonNull(personId, "personId");
             requireNonNull(start, "start");
             requireNonNull(hireDate, "hireDate");
             rises = List.copyOf(rises);
@@ -70,6 +71,6 @@ public final class SubjectRules {
         double tenure = ChronoUnit.DAYS.between(c.hireDate(), s) / 365.25;
         LocalDate window = s.plusDays(365);
         boolean promoted = c.rises().stream().anyMatch(d -> d.isAfter(s) && !d.isAfter(window) && !d.isAfter(asOf));
-        return Optional.of(new Subject(c.cohortId(), group, time, isEvent, c.jobLevel(), tenure, promoted));
+        return Optional.of(new Subject(c.cohortId(), c.personId(), group, time, isEvent, c.jobLevel(), tenure, promoted));
     }
 }

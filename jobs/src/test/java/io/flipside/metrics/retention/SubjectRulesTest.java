@@ -14,7 +14,7 @@ class SubjectRulesTest {
 
     private static SubjectRules.Candidate employee(LocalDate hired, LocalDate left, String type, String role,
             boolean earlier, LocalDate laterMatch, List<LocalDate> rises) {
-        return new SubjectRules.Candidate("C", START, hired, 5, left, type, role, earlier, laterMatch, rises);
+        return new SubjectRules.Candidate("C", "P", START, hired, 5, left, type, role, earlier, laterMatch, rises);
     }
 
     private static SubjectRules.Candidate stayer(String role) {
