@@ -29,6 +29,12 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.SparkSession;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -170,6 +176,21 @@ class SampleRunTest {
             return true;
         }
         return false;
+    }
+
+    @Test
+    void reportsArePdfA2b() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        for (String name : List.of("executive-2026-Q3.pdf")) {
+            try (java.io.InputStream pdf = Files.newInputStream(out.resolve("reports").resolve(name));
+                    PDFAParser parser = Foundries.defaultInstance().createParser(pdf, PDFAFlavour.PDFA_2_B);
+                    PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+                ValidationResult result = validator.validate(parser);
+                assertThat(result.isCompliant()).as(name + ": " + result.getTestAssertions().stream()
+                        .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                        .map(a -> a.getRuleId() + " " + a.getMessage()).distinct().limit(10).toList()).isTrue();
+            }
+        }
     }
 
     @Test
