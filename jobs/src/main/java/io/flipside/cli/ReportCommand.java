@@ -1,7 +1,7 @@
 package io.flipside.cli;
 
 import io.flipside.FlipsideException;
-import io.flipside.report.ExecutiveReport;
+import io.flipside.report.Reports;
 import io.flipside.report.OutputReader;
 import io.flipside.report.ReportInputs;
 import java.nio.file.Files;
@@ -36,11 +36,12 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(output.resolve("reports"));
         Path tmp = Files.createTempDirectory(dir, ".render");
         try {
-            Path exec = ExecutiveReport.render(in, tmp);
-            Path target = dir.resolve(exec.getFileName());
-            Files.move(exec, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            spec.commandLine().getOut().println("report: " + target);
+            for (Path report : Reports.renderAll(in, tmp)) {
+                Path target = dir.resolve(report.getFileName());
+                Files.move(report, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                spec.commandLine().getOut().println("report: " + target);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -8,7 +8,7 @@ import io.flipside.ingest.IngestResult;
 import io.flipside.metrics.MetricSuite;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.QualityGate;
-import io.flipside.report.ExecutiveReport;
+import io.flipside.report.Reports;
 import io.flipside.report.ReportInputs;
 import io.flipside.tables.Codebook;
 import io.flipside.tables.MetricTable;
@@ -108,9 +108,10 @@ public final class Pipeline {
                     config.inactiveAfterDays(), tables, ReportInputsFactory.quality(ingest.summaries()), metrics.skipped());
             List<Path> reports = new ArrayList<>();
             Path reportsDir = Files.createDirectories(staging.resolve("reports"));
-            Path exec = ExecutiveReport.render(reportInputs, reportsDir);
-            manifest.report("reports/" + exec.getFileName());
-            reports.add(req.output().resolve("reports").resolve(exec.getFileName()));
+            for (Path report : Reports.renderAll(reportInputs, reportsDir)) {
+                manifest.report("reports/" + report.getFileName());
+                reports.add(req.output().resolve("reports").resolve(report.getFileName()));
+            }
             manifest.stageFinished("reports");
 
             manifest.status("succeeded");

@@ -18,6 +18,22 @@ public final class EngagementTakeaways {
     private EngagementTakeaways() {
     }
 
+    /**
+     * The biggest engagement risk in one sentence: low attendance first, then pairs gone quiet, then
+     * the cohort furthest from its planned cadence.
+     */
+    public static String biggestRisk(MetricTable engagement, int inactiveAfterDays) {
+        List<String> all = choose(engagement, inactiveAfterDays);
+        MetricRow pooled = engagement.rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id"))).findFirst()
+                .orElseThrow();
+        Double attendance = pooled.getDouble("attendance_rate");
+        if (attendance != null && attendance < LOW_ATTENDANCE) {
+            return all.get(0);
+        }
+        return all.stream().filter(t -> t.contains("risk")).findFirst()
+                .orElse(all.stream().filter(t -> t.startsWith("Keeping")).findFirst().orElse(all.get(all.size() - 1)));
+    }
+
     public static List<String> choose(MetricTable engagement, int inactiveAfterDays) {
         List<String> out = new ArrayList<>();
         MetricRow all = engagement.rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id"))).findFirst()

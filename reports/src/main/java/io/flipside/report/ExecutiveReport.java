@@ -36,33 +36,31 @@ public final class ExecutiveReport {
                 org + "Reverse mentoring quarterly report " + in.period(), in.asOf(), in.reportDate())) {
             pdf.title("Is the programme working?", org + "Reverse mentoring, " + in.period() + " \u00b7 data as of "
                     + in.asOf());
+            Optional<MetricTable> kpis = in.table(MetricTables.KPIS);
             Optional<MetricRow> all = in.table(MetricTables.ENGAGEMENT).flatMap(t -> pooled(t));
-            if (all.isPresent()) {
+            if (kpis.isPresent()) {
+                pdf.tiles(KpiTiles.of(kpis.get(), in.asOf()));
+            } else if (all.isPresent()) {
                 MetricRow e = all.get();
                 pdf.tiles(List.of(
                         new Tile("Pairs meeting", Fmt.count(e.getLong("active_pairs")),
                                 "of " + Fmt.count(e.getLong("pairs")) + " pairs matched so far"),
                         new Tile("Attendance", Fmt.pct(e.getDouble("attendance_rate")),
-                                "of scheduled sessions were held"),
-                        new Tile("Meeting rate", Fmt.decimal(e.getDouble("held_per_pair_month"), 2),
-                                "held sessions per pair per month of pairing"),
-                        new Tile("On cadence", Fmt.pct(e.getDouble("cadence_adherence")),
-                                "of pairs (paired a month or more) meet as often as planned")));
-                pdf.subheading("What the numbers say");
-                for (String t : EngagementTakeaways.choose(in.table(MetricTables.ENGAGEMENT).orElseThrow(),
-                        in.inactiveAfterDays())) {
-                    pdf.bullet(t);
-                }
-            } else {
-                pdf.note("Engagement could not be computed in this run: " + in.skipped().getOrDefault("engagement",
-                        "no session data") + ".");
+                                "of scheduled sessions were held")));
+            }
+            pdf.subheading("What the numbers say");
+            for (String t : Takeaways.choose(in)) {
+                pdf.bullet(t);
             }
             notComputed(pdf, in);
             reaction(pdf, in);
             learning(pdf, in);
             behaviour(pdf, in);
             collaboration(pdf, in);
+            RetentionSection.render(pdf, in);
+            InclusionSection.render(pdf, in);
             dataQuality(pdf, in);
+            MethodSection.render(pdf, in);
             pdf.save(file);
         }
         return file;
@@ -215,6 +213,7 @@ public final class ExecutiveReport {
     }
 
     private static void dataQuality(PdfReportWriter pdf, ReportInputs in) {
+        pdf.ensureSpace(260);
         pdf.heading("Data quality and privacy");
         pdf.paragraph("Every input row is either used or set aside (quarantined) with a reason, so the data owners "
                 + "can correct their source. Counts per dataset:");

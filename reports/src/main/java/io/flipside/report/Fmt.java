@@ -22,4 +22,12 @@ public final class Fmt {
     public static String decimal(Double v, int places) {
         return v == null ? NONE : String.format(Locale.ROOT, "%,." + places + "f", v);
     }
+
+    /** A p-value: three significant digits, and "< 0.001" below that, as journals print it. */
+    public static String p(Double p) {
+        if (p == null) {
+            return NONE;
+        }
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
 }

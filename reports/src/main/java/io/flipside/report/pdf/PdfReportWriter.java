@@ -220,7 +220,10 @@ public final class PdfReportWriter implements Closeable {
                 text(fonts.bold, 8.5f, MUTED, x + 10, y - 16, fit(t.label(), fonts.bold, 8.5f, w - 16));
                 text(fonts.bold, 20, INK, x + 10, y - 42, fit(t.value(), fonts.bold, 20, w - 16));
                 if (t.detail() != null) {
-                    List<String> lines = wrap(t.detail(), fonts.regular, 7.5f, w - 16);
+                    List<String> lines = new ArrayList<>();
+                    for (String part : t.detail().split("\n")) {
+                        lines.addAll(wrap(part, fonts.regular, 7.5f, w - 16));
+                    }
                     for (int k = 0; k < Math.min(2, lines.size()); k++) {
                         String line = k == 1 && lines.size() > 2 ? fit(lines.get(1) + " " + lines.get(2), fonts.regular, 7.5f, w - 16) : lines.get(k);
                         text(fonts.regular, 7.5f, MUTED, x + 10, y - 58 - k * 10, line);
@@ -259,8 +262,12 @@ public final class PdfReportWriter implements Closeable {
      * the content width.
      */
     public void table(List<String> header, List<List<String>> rows, float[] widths, List<Align> align) {
-        float size = 8.5f;
-        float rowH = 15;
+        table(header, rows, widths, align, 8.5f);
+    }
+
+    /** A table in a smaller or larger type; rows are 1.75 times the type size high. */
+    public void table(List<String> header, List<List<String>> rows, float[] widths, List<Align> align, float size) {
+        float rowH = size * 1.75f;
         float[] w = new float[widths.length];
         float total = 0;
         for (float f : widths) {
@@ -317,6 +324,79 @@ public final class PdfReportWriter implements Closeable {
         }
         line(MARGIN, y - h, MARGIN + CONTENT_WIDTH, y - h, RULE, 0.4f);
         y -= h;
+    }
+
+    /**
+     * One heat-map cell: a value coloured on the scale, or a state that is not a number.
+     *
+     * @param value the number, or null
+     * @param text  what the cell says: the formatted value, "suppressed", or "no data"
+     */
+    public record Cell(Double value, String text) {
+    }
+
+    /**
+     * A heat map drawn as a grid: row labels on the left, column labels on top, each cell shaded from
+     * white at {@code low} to the accent colour at {@code high}. A cell without a value (suppressed or
+     * without data) is hatched grey and says so in words, never shaded as if it were 0.
+     */
+    public void heatMap(String title, List<String> rowLabels, List<String> columnLabels, List<List<Cell>> cells,
+            double low, double high) {
+        float labelW = 110;
+        float cellW = Math.min(110, (CONTENT_WIDTH - labelW) / columnLabels.size());
+        float cellH = 22;
+        float size = 8.5f;
+        ensureSpace(cellH * (rowLabels.size() + 1) + 26);
+        text(fonts.bold, 9.5f, INK, MARGIN, y - 11, title);
+        y -= 18;
+        for (int j = 0; j < columnLabels.size(); j++) {
+            String c = fit(columnLabels.get(j), fonts.bold, size, cellW - 6);
+            text(fonts.bold, size, INK, MARGIN + labelW + j * cellW + (cellW - width(c, fonts.bold, size)) / 2, y - 12, c);
+        }
+        y -= 16;
+        for (int i = 0; i < rowLabels.size(); i++) {
+            text(fonts.regular, size, INK, MARGIN, y - cellH + 7.5f, fit(rowLabels.get(i), fonts.regular, size, labelW - 6));
+            for (int j = 0; j < columnLabels.size(); j++) {
+                Cell cell = cells.get(i).get(j);
+                float x = MARGIN + labelW + j * cellW;
+                Color fillColour;
+                Color ink = INK;
+                if (cell.value() == null) {
+                    fillColour = TILE_FILL;
+                    ink = MUTED;
+                } else {
+                    double t = high == low ? 1 : Math.max(0, Math.min(1, (cell.value() - low) / (high - low)));
+                    fillColour = blend(Color.WHITE, ACCENT, 0.12 + 0.78 * t);
+                    ink = t > 0.55 ? Color.WHITE : INK;
+                }
+                fill(x + 1, y - cellH + 1, cellW - 2, cellH - 2, fillColour);
+                if (cell.value() == null) {
+                    hatch(x + 1, y - cellH + 1, cellW - 2, cellH - 2);
+                }
+                String t = fit(cell.text(), cell.value() == null ? fonts.regular : fonts.bold, size, cellW - 6);
+                PDFont f = cell.value() == null ? fonts.regular : fonts.bold;
+                text(f, size, ink, x + (cellW - width(t, f, size)) / 2, y - cellH + 7.5f, t);
+            }
+            y -= cellH;
+        }
+        y -= 10;
+    }
+
+    private static Color blend(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    /** Diagonal lines over a cell, the usual mark for "withheld". */
+    private void hatch(float x, float yy, float w, float h) {
+        for (float d = 4; d < w + h; d += 6) {
+            float x1 = x + Math.max(0, d - h);
+            float y1 = yy + Math.min(d, h);
+            float x2 = x + Math.min(d, w);
+            float y2 = yy + Math.max(0, d - w);
+            line(x1, y1, x2, y2, RULE, 0.5f);
+        }
     }
 
     /** Writes the file: footers, bookmarks, metadata, PDF/A identification, a content-derived id. */
