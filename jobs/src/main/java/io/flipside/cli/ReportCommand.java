@@ -7,6 +7,7 @@ import io.flipside.report.ReportInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,11 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(output.resolve("reports"));
         Path tmp = Files.createTempDirectory(dir, ".render");
         try {
-            for (Path report : Reports.renderAll(in, tmp)) {
+            long start = System.nanoTime();
+            List<Path> rendered = Reports.renderAll(in, tmp);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "rendered %d reports in %.2f s%n", rendered.size(),
+                    (System.nanoTime() - start) / 1e9);
+            for (Path report : rendered) {
                 Path target = dir.resolve(report.getFileName());
                 Files.move(report, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);

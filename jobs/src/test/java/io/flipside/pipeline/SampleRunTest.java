@@ -181,7 +181,7 @@ class SampleRunTest {
     @Test
     void reportsArePdfA2b() throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        for (String name : List.of("executive-2026-Q3.pdf")) {
+        for (String name : List.of("executive-2026-Q3.pdf", "cohort-comparison-2026-Q3.pdf")) {
             try (java.io.InputStream pdf = Files.newInputStream(out.resolve("reports").resolve(name));
                     PDFAParser parser = Foundries.defaultInstance().createParser(pdf, PDFAFlavour.PDFA_2_B);
                     PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
@@ -252,6 +252,43 @@ class SampleRunTest {
     }
 
     @Test
+    void bothReportsCarryTheirNumbersAsTextOverVectorCharts() throws IOException {
+        List<MetricRow> kpis = TableCsv.read(MetricTables.KPIS, out.resolve("metrics/kpis.csv")).rows();
+        MetricRow attendance = kpis.stream().filter(r -> r.getString("cohort_id").equals("ALL")
+                && r.getString("kpi").equals("attendance_rate") && r.getDate("period_end").toString().equals("2026-09-30"))
+                .findFirst().orElseThrow();
+        MetricRow retention = kpis.stream().filter(r -> r.getString("cohort_id").equals("ALL")
+                && r.getString("kpi").equals("retention_365_participant")
+                && r.getDate("period_end").toString().equals("2026-09-30")).findFirst().orElseThrow();
+        MetricRow flagged = TableCsv.read(MetricTables.COHORT_COMPARISON, out.resolve("metrics/cohort_comparison.csv"))
+                .rows().stream().filter(r -> r.getBoolean("flagged")).findFirst().orElseThrow();
+        for (String name : List.of("executive-2026-Q3.pdf", "cohort-comparison-2026-Q3.pdf")) {
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("reports").resolve(name).toFile())) {
+                String text = new PDFTextStripper().getText(pdf);
+                if (name.startsWith("executive")) {
+                    assertThat(text).contains(Fmt.pct(attendance.getDouble("value")), Fmt.pct(retention.getDouble("value")),
+                            "Results: do participants stay?", "Inclusion: does it work for every generation?", "suppressed");
+                } else {
+                    assertThat(text).contains(Fmt.decimal(flagged.getDouble("difference"), 1), "Every comparison",
+                            "At risk on day", "Survey scale reliability");
+                }
+                assertThat(text).contains("Data as of 2026-09-30", "Page 1 of " + pdf.getNumberOfPages());
+                List<String> images = new ArrayList<>();
+                int forms = 0;
+                for (PDPage page : pdf.getPages()) {
+                    forms += collect(page.getResources(), images);
+                    for (PDFont f : fonts(page.getResources())) {
+                        assertThat(f.isEmbedded()).as(name + " " + f.getName()).isTrue();
+                    }
+                }
+                assertThat(forms).as(name + ": charts are form XObjects").isGreaterThanOrEqualTo(3);
+                assertThat(images).as(name + ": no bitmap anywhere").isEmpty();
+                assertThat(pdf.getDocumentCatalog().getDocumentOutline()).as(name + " has bookmarks").isNotNull();
+            }
+        }
+    }
+
+    @Test
     void codebookDescribesEveryColumnOfEveryTableWritten() throws IOException {
         String codebook = Files.readString(out.resolve("metrics/CODEBOOK.md"));
         for (io.flipside.tables.TableDef t : MetricTables.ALL) {
@@ -272,12 +309,15 @@ class SampleRunTest {
 
     @Test
     void reRenderingWithTheSameReportDateGivesTheSameBytes() throws IOException {
-        Path pdf = out.resolve("reports/executive-2026-Q3.pdf");
-        byte[] first = Files.readAllBytes(pdf);
+        Path exec = out.resolve("reports/executive-2026-Q3.pdf");
+        Path comparison = out.resolve("reports/cohort-comparison-2026-Q3.pdf");
+        byte[] first = Files.readAllBytes(exec);
+        byte[] second = Files.readAllBytes(comparison);
         int exit = Main.execute(new String[] {"report", "--output", out.toString(), "--report-date", "2026-10-05"},
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertThat(exit).isZero();
-        assertThat(Files.readAllBytes(pdf)).isEqualTo(first);
+        assertThat(Files.readAllBytes(exec)).isEqualTo(first);
+        assertThat(Files.readAllBytes(comparison)).isEqualTo(second);
     }
 
     @Test
