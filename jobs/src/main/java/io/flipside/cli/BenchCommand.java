@@ -2,6 +2,7 @@ package io.flipside.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flipside.bench.DuckDbReference;
 import io.flipside.config.ConfigLoader;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.pipeline.RunRequest;
@@ -84,7 +85,35 @@ final class BenchCommand implements Callable<Integer> {
         heap.interrupt();
         out.printf(Locale.ROOT, "peak heap   %8.0f MiB used of %.0f MiB max (sampled every 50 ms)%n",
                 heap.peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        compareWithDuckDb(out, input, config.asOf(), m, dir.resolve("output/metrics/engagement.csv"));
         return exit;
+    }
+
+    /**
+     * The same three tables in DuckDB from the same CSVs. Spark's side is the ingest of the datasets
+     * they need (validation, pseudonyms, curated Parquet) plus their metric stages.
+     */
+    private static void compareWithDuckDb(PrintWriter out, Path input, LocalDate asOf, JsonNode m, Path engagement)
+            throws java.io.IOException {
+        DuckDbReference.Result duck = DuckDbReference.compute(input, asOf);
+        long duckMs = duck.millis().values().stream().mapToLong(Long::longValue).sum();
+        long sparkMs = 0;
+        for (String d : java.util.List.of("employees", "cohorts", "pairs", "sessions", "activity_events", "survey_items",
+                "survey_responses")) {
+            sparkMs += m.at("/datasets/" + d + "/ms").asLong();
+        }
+        for (String stage : java.util.List.of("engagement", "activity", "survey")) {
+            sparkMs += m.at("/stages/metrics." + stage + "/ms").asLong();
+        }
+        out.printf(Locale.ROOT, "duckdb      %8.1f s  engagement + activity + survey_items from the CSVs %s%n", duckMs / 1e3,
+                duck.millis());
+        out.printf(Locale.ROOT, "spark       %8.1f s  the same tables: ingest of their datasets + their metric stages%n",
+                sparkMs / 1e3);
+        out.printf(Locale.ROOT, "ratio       %8.1f x  spark / duckdb%n", (double) sparkMs / Math.max(1, duckMs));
+        io.flipside.tables.MetricRow all = io.flipside.tables.TableCsv.read(io.flipside.tables.MetricTables.ENGAGEMENT,
+                engagement).rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id"))).findFirst().orElseThrow();
+        out.printf(Locale.ROOT, "cross-check attendance ALL: spark %.6f, duckdb %.6f (duckdb does not quarantine)%n",
+                all.getDouble("attendance_rate"), duck.figures().get("engagement ALL attendance_rate"));
     }
 
     /** Samples the used heap; the pools' own peaks happen at different times and do not add up. */
