@@ -3,14 +3,10 @@ package io.flipside.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.flipside.testing.GoldenCsv;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -216,26 +212,7 @@ class SurvivalGoldenTest {
         return Double.parseDouble(row.get(column));
     }
 
-    /** A golden CSV written by R without quotes; empty fields are R's NA. */
     static List<Map<String, String>> read(String name) {
-        try {
-            Path p = Path.of(SurvivalGoldenTest.class.getResource("/survival/" + name).toURI());
-            List<String> lines = Files.readAllLines(p);
-            String[] header = lines.get(0).split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], f[i]);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return GoldenCsv.read(Path.of("src/test/resources/survival").resolve(name));
     }
 }

@@ -7,11 +7,10 @@ import io.flipside.config.ConfigLoader;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
 import io.flipside.testing.GeneratedInputs;
+import io.flipside.testing.GoldenCsv;
 import io.flipside.testing.WithSpark;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,18 +125,7 @@ class AttritionGoldenTest {
         assertThat(r.getDouble(column)).as(at + " " + column).isCloseTo(expected, within(1e-6 * expected));
     }
 
-    private static List<Map<String, String>> read(String name) throws IOException {
-        List<String> lines = Files.readAllLines(DIR.resolve(name));
-        String[] header = lines.get(0).split(",", -1);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], f[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
+    private static List<Map<String, String>> read(String name) {
+        return GoldenCsv.read(DIR.resolve(name));
     }
 }
