@@ -25,6 +25,9 @@ public final class SparkSessions {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/flipside-spark-warehouse")
                 .config("spark.sql.parquet.compression.codec", "zstd")
+                // curated Parquet comes as many small monthly files; without a floor Spark packs them into
+                // as many splits as cores, unevenly, and one core idles while the other finishes the scan
+                .config("spark.sql.files.minPartitionNum", "16")
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         if (System.getProperty("spark.master") == null) {
             b = b.master(master);

@@ -168,7 +168,7 @@ public final class CohortComparisonReport {
             pdf.table(header, rows, widths, align);
         }
         in.table(MetricTables.RETENTION_TESTS).ifPresent(t -> {
-            pdf.subheading("Participants against the comparison group, per cohort");
+            pdf.subheading("Each group against the comparison group, per cohort");
             List<List<String>> rows = new ArrayList<>();
             for (MetricRow r : t.rows()) {
                 boolean hidden = Boolean.TRUE.equals(r.getBoolean("suppressed"));
@@ -180,7 +180,7 @@ public final class CohortComparisonReport {
                                 : Fmt.decimal(r.getDouble("hr_ci_low"), 2) + "\u2013" + Fmt.decimal(r.getDouble("hr_ci_high"), 2),
                         Fmt.p(r.getDouble("hr_p"))));
             }
-            pdf.table(List.of("Cohort", "Group", "n", "n comparison", "Log-rank chi\u00b2", "p", "Hazard ratio",
+            pdf.table(List.of("Cohort", "Group", "n", "n (comp.)", "Log-rank chi\u00b2", "p", "Hazard ratio",
                     "95% interval", "p (Wald)"), rows, new float[] {0.8f, 1.1f, 0.7f, 1, 1, 0.8f, 1, 1.1f, 0.9f},
                     List.of(LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT));
             t.rows().stream().filter(r -> r.getString("note") != null).findFirst().ifPresent(r ->

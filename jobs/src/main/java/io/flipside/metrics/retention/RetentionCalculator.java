@@ -28,6 +28,7 @@ public final class RetentionCalculator {
     private static final List<String> COX_TERMS = List.of("in_group", "job_level", "tenure_years");
 
     private final List<Subject> subjects;
+    private final Map<String, List<Subject>> byCohort = new LinkedHashMap<>();
     private final Map<String, Integer> followUpDays;
     private final int minGroupSize;
 
@@ -38,6 +39,10 @@ public final class RetentionCalculator {
         this.subjects = List.copyOf(subjects);
         this.followUpDays = new LinkedHashMap<>(followUpDays);
         this.minGroupSize = minGroupSize;
+        // at scale every cohort has most of the workforce as subjects: look them up by cohort, not by scanning
+        for (Subject s : this.subjects) {
+            byCohort.computeIfAbsent(s.cohortId(), k -> new ArrayList<>()).add(s);
+        }
     }
 
     /** §5 survival_curve: every distinct time with at least min_group_size at risk. */
@@ -69,16 +74,17 @@ public final class RetentionCalculator {
         List<MetricRow> rows = new ArrayList<>();
         for (String cohort : cohortsAndAll()) {
             for (String group : GROUPS) {
+                List<Subject> own = cohort.equals(MetricInputs.ALL) ? null : select(cohort, group);
+                KaplanMeier ownCurve = own == null ? null : fit(own);
                 for (int h : horizons) {
-                    List<Subject> s = cohort.equals(MetricInputs.ALL)
-                            ? subjects.stream().filter(x -> x.in(group) && followUpDays.get(x.cohortId()) >= h).toList()
-                            : select(cohort, group);
-                    boolean followed = cohort.equals(MetricInputs.ALL) ? !s.isEmpty() : followUpDays.get(cohort) >= h;
+                    List<Subject> s = own != null ? own
+                            : subjects.stream().filter(x -> x.in(group) && followUpDays.get(x.cohortId()) >= h).toList();
+                    boolean followed = own == null ? !s.isEmpty() : followUpDays.get(cohort) >= h;
                     MetricRow.Builder b = MetricTables.RETENTION.newRow().set("cohort_id", cohort).set("group", group)
                             .set("horizon_days", h).set("n", s.size())
                             .set("events", s.stream().filter(x -> x.event() && x.time() <= h).count());
                     if (followed) {
-                        KaplanMeier.Estimate at = fit(s).at(h);
+                        KaplanMeier.Estimate at = (ownCurve != null ? ownCurve : fit(s)).at(h);
                         b.set("retention", at.survival()).set("ci_low", at.ciLow()).set("ci_high", at.ciHigh());
                     }
                     rows.add(b.build());
@@ -98,8 +104,8 @@ public final class RetentionCalculator {
         List<MetricRow> rows = new ArrayList<>();
         for (String cohort : followUpDays.keySet()) {
             for (String group : CONTRASTS) {
-                List<Subject> s = subjects.stream().filter(x -> x.cohortId().equals(cohort)
-                        && (x.in(group) || x.in(Subject.COMPARISON))).toList();
+                List<Subject> s = byCohort.getOrDefault(cohort, List.of()).stream()
+                        .filter(x -> x.in(group) || x.in(Subject.COMPARISON)).toList();
                 rows.add(test(cohort, group, s));
             }
         }
@@ -167,8 +173,8 @@ public final class RetentionCalculator {
     }
 
     private List<Subject> select(String cohort, String group) {
-        return subjects.stream().filter(s -> (cohort.equals(MetricInputs.ALL) || s.cohortId().equals(cohort))
-                && s.in(group)).toList();
+        List<Subject> pool = cohort.equals(MetricInputs.ALL) ? subjects : byCohort.getOrDefault(cohort, List.of());
+        return pool.stream().filter(s -> s.in(group)).toList();
     }
 
     private static KaplanMeier fit(List<Subject> s) {

@@ -96,8 +96,9 @@ public final class RetentionSubjects {
             SubjectRules.subject(c, in.asOf(), in.config().retentionEvent()).ifPresent(subjects::add);
         }
         // by values, not by Spark's row order or the pseudonyms, so sums over tied times add up the same every run
-        List<String> order = in.startedCohorts();
-        subjects.sort(Comparator.comparingInt((Subject s) -> order.indexOf(s.cohortId())).thenComparing(Subject::group)
+        Map<String, Integer> order = new HashMap<>();
+        in.startedCohorts().forEach(c -> order.put(c, order.size()));
+        subjects.sort(Comparator.comparingInt((Subject s) -> order.get(s.cohortId())).thenComparing(Subject::group)
                 .thenComparingInt(Subject::time).thenComparing(Subject::event).thenComparingInt(Subject::jobLevel)
                 .thenComparingDouble(Subject::tenureYears).thenComparing(Subject::promoted365));
         return new RetentionSubjects(subjects, followUp);
