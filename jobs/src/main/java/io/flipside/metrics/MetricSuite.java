@@ -57,9 +57,11 @@ public final class MetricSuite {
             new Metric("cohort_comparison", "cohorts", CohortComparisonJob::compute),
             new Metric("segments", "employees", SegmentsJob::compute));
 
-    /** What the previous quarter's pass needs for the KPIs; comparisons and promotions are not KPIs. */
-    private static final Set<String> KPI_INPUTS = Set.of("engagement", "activity", "knowledge_transfer", "survey",
-            "retention");
+    /**
+     * The tables the previous quarter's KPIs are read from. Favourability, eNPS and retention at 365 days
+     * come from the shared survey answers and retention subjects directly, so those jobs need not run.
+     */
+    private static final Set<String> KPI_INPUTS = Set.of("engagement", "activity", "knowledge_transfer");
 
     /**
      * Every metric at the configuration's as-of date, and the {@code kpis} table at that date and at
