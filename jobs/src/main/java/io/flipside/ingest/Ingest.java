@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.flipside.FlipsideException;
+import io.flipside.concurrent.Parallel;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.QualityChecks;
 import java.nio.file.Files;
@@ -14,24 +16,31 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Reads and validates every input dataset in {@link Datasets#ALL} order: locate the files, check their
- * columns (exit 4 before any Spark job when a required dataset or column is missing), stage every row,
- * apply the cross-row checks and split into curated and quarantined rows. Nothing is written here.
+ * Reads and validates every input dataset: locate the files, check their columns (exit 4 before any
+ * Spark job when a required dataset or column is missing), stage every row, apply the cross-row checks
+ * and split into curated and quarantined rows. Datasets are checked concurrently, each after those it
+ * is checked against; results come back in {@link Datasets#ALL} order. Nothing is written here.
  */
 public final class Ingest {
     /** The datasets others refer to; small enough (at most a few hundred thousand rows) to hold on the driver. */
-    private static final java.util.Set<String> DIMENSIONS = java.util.Set.of("employees", "cohorts", "pairs",
+    private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs",
             "survey_items", "skills");
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
+    /** Datasets checked at once: enough to overlap Spark's per-job overhead, few enough to share two cores. */
+    private static final int PARALLEL_DATASETS = 3;
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
 
     private final SparkSession spark;
@@ -64,25 +73,73 @@ public final class Ingest {
                         + " is missing; " + need.getKey() + " can only be read with " + need.getValue());
             }
         }
-        Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
-        Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
-        Map<String, DatasetSummary> summaries = new LinkedHashMap<>();
-        for (DatasetSchema schema : Datasets.ALL) {
-            List<InputFile> found = files.get(schema.name());
-            if (found.isEmpty()) {
-                summaries.put(schema.name(), new DatasetSummary(schema.name(), false, List.of(), 0, 0, 0, Map.of(), 0,
-                        0, 0, List.of(), 0));
-                continue;
+        // each dataset is checked as soon as the datasets it is checked against are: the small ones then
+        // overlap, which on a small input is most of the time, as Spark's per-job overhead dominates
+        Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
+        ExecutorService pool = Parallel.pool(PARALLEL_DATASETS, "flipside-ingest");
+        try {
+            for (DatasetSchema schema : Datasets.ALL) {
+                List<InputFile> found = files.get(schema.name());
+                if (found.isEmpty()) {
+                    running.put(schema.name(), CompletableFuture.completedFuture(null));
+                    continue;
+                }
+                List<CompletableFuture<Checked>> deps = dependencies(schema).stream().map(running::get).toList();
+                running.put(schema.name(), CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(x -> {
+                            Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+                            deps.forEach(d -> {
+                                Checked c = d.join();
+                                if (c != null) {
+                                    inputs.put(c.summary().dataset(), c.valid());
+                                }
+                            });
+                            return check(schema, found, inputs, unknown.get(schema.name()), asOf);
+                        }, pool));
             }
-            long start = System.nanoTime();
-            Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
-            Dataset<Row> all = QualityChecks.apply(schema, staged, valid).persist(StorageLevel.MEMORY_AND_DISK());
-            checked.put(schema.name(), all);
-            Dataset<Row> ok = all.filter(col(REASON).isNull());
-            valid.put(schema.name(), DIMENSIONS.contains(schema.name()) ? local(ok, schema) : ok);
-            summaries.put(schema.name(), summarise(schema, found, all, unknown.get(schema.name()), valid, asOf, start));
+            Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
+            Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
+            Map<String, DatasetSummary> summaries = new LinkedHashMap<>();
+            for (DatasetSchema schema : Datasets.ALL) {
+                Checked c = Parallel.join(running.get(schema.name()));
+                if (c == null) {
+                    summaries.put(schema.name(), new DatasetSummary(schema.name(), false, List.of(), 0, 0, 0, Map.of(),
+                            0, 0, 0, List.of(), 0));
+                    continue;
+                }
+                checked.put(schema.name(), c.all());
+                valid.put(schema.name(), c.valid());
+                summaries.put(schema.name(), c.summary());
+            }
+            return new IngestResult(checked, valid, summaries);
+        } finally {
+            pool.shutdownNow();
         }
-        return new IngestResult(checked, valid, summaries);
+    }
+
+    private record Checked(Dataset<Row> all, Dataset<Row> valid, DatasetSummary summary) {
+    }
+
+    private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
+            List<String> unknown, LocalDate asOf) {
+        long start = System.nanoTime();
+        Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
+        // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
+        Dataset<Row> all = QualityChecks.apply(schema, staged, inputs)
+                .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ok = all.filter(col(REASON).isNull());
+        Dataset<Row> valid = DIMENSIONS.contains(schema.name()) ? local(ok, schema) : ok;
+        return new Checked(all, valid, summarise(schema, found, all, unknown, valid, inputs, asOf, start));
+    }
+
+    /** What a dataset is checked against, plus the employees the not-reverse count of pairs reads. */
+    private static Set<String> dependencies(DatasetSchema schema) {
+        Set<String> deps = new LinkedHashSet<>(QualityChecks.inputs(schema));
+        if (schema.name().equals("pairs")) {
+            deps.add("employees");
+        }
+        return deps;
     }
 
     /**
@@ -124,7 +181,7 @@ public final class Ingest {
     }
 
     private DatasetSummary summarise(DatasetSchema schema, List<InputFile> found, Dataset<Row> all,
-            List<String> unknown, Map<String, Dataset<Row>> valid, LocalDate asOf, long start) {
+            List<String> unknown, Dataset<Row> valid, Map<String, Dataset<Row>> inputs, LocalDate asOf, long start) {
         long read = 0;
         long quarantined = 0;
         long nulled = 0;
@@ -140,8 +197,9 @@ public final class Ingest {
             }
         }
         long superseded = schema.versionKey().isEmpty() ? 0
-                : Versions.superseded(valid.get(schema.name()), schema, asOf).count();
-        long notReverse = schema.name().equals("pairs") ? NotReverse.count(valid.get("pairs"), valid.get("employees")) : 0;
+                : Versions.superseded(valid, schema, asOf).count();
+        long notReverse = schema.name().equals("pairs") && inputs.containsKey("employees")
+                ? NotReverse.count(valid, inputs.get("employees")) : 0;
         return new DatasetSummary(schema.name(), true, found, read, read - quarantined, quarantined, reasons, nulled,
                 superseded, notReverse, unknown, (System.nanoTime() - start) / 1_000_000);
     }

@@ -7,12 +7,13 @@ import io.flipside.config.FlipsideConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,7 +31,7 @@ public final class MetricInputs {
     private final Map<String, Dataset<Row>> curated;
     private final Map<String, CohortInfo> cohorts;
     private final List<PairView> pairs;
-    private final Map<Class<?>, Object> shared = new HashMap<>();
+    private final Map<Class<?>, Memo> shared = new ConcurrentHashMap<>();
 
     public MetricInputs(LocalDate asOf, FlipsideConfig config, Map<String, Dataset<Row>> curated) {
         this.asOf = requireNonNull(asOf, "asOf");
@@ -87,15 +88,23 @@ public final class MetricInputs {
 
     /**
      * An intermediate result several metrics need (the retention subjects for retention and promotion),
-     * computed by the first to ask and kept for the others at this as-of.
+     * computed by the first to ask and kept for the others at this as-of. Metrics run concurrently: a
+     * second asker waits for the first one's result instead of computing it again.
      */
     public <T> T shared(Class<T> type, Function<MetricInputs, T> compute) {
-        Object value = shared.get(type);
-        if (value == null) {
-            value = compute.apply(this);
-            shared.put(type, value);
+        return type.cast(shared.computeIfAbsent(type, k -> new Memo()).get(() -> compute.apply(this)));
+    }
+
+    /** One shared value, computed at most once; its own lock, so computing one may ask for another. */
+    private static final class Memo {
+        private Object value;
+
+        synchronized Object get(Supplier<?> compute) {
+            if (value == null) {
+                value = requireNonNull(compute.get(), "a shared intermediate result");
+            }
+            return value;
         }
-        return type.cast(value);
     }
 
     /** Pairs matched on or before as-of, by pair id. */

@@ -1,28 +1,32 @@
 package io.flipside.metrics;
 
+import io.flipside.concurrent.Parallel;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.metrics.activity.ActivityJob;
 import io.flipside.metrics.comparison.CohortComparisonJob;
-import io.flipside.metrics.kpi.KpiJob;
-import io.flipside.metrics.segments.SegmentsJob;
-import io.flipside.pipeline.Period;
-import io.flipside.tables.MetricRow;
-import io.flipside.tables.MetricTables;
-import java.time.LocalDate;
-import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.flipside.metrics.engagement.EngagementJob;
 import io.flipside.metrics.knowledge.KnowledgeTransferJob;
+import io.flipside.metrics.kpi.KpiJob;
 import io.flipside.metrics.retention.PromotionJob;
 import io.flipside.metrics.retention.RetentionJob;
+import io.flipside.metrics.segments.SegmentsJob;
 import io.flipside.metrics.survey.SurveyJob;
+import io.flipside.pipeline.Period;
+import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
+import io.flipside.tables.MetricTables;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * Runs every metric job whose inputs are present at one as-of date. A metric whose inputs are absent
@@ -43,6 +47,9 @@ public final class MetricSuite {
             millis = Map.copyOf(millis);
         }
     }
+
+    /** Metric jobs under way at once. */
+    private static final int PARALLEL_JOBS = 3;
 
     private record Metric(String name, String input, Function<MetricInputs, List<MetricTable>> job) {
     }
@@ -66,32 +73,72 @@ public final class MetricSuite {
     /**
      * Every metric at the configuration's as-of date, and the {@code kpis} table at that date and at
      * the end of the quarter before it, from a second pass of the same jobs under that earlier as-of.
+     * Jobs run {@value #PARALLEL_JOBS} at a time, both passes together: most of a job on a small input is
+     * Spark planning and driver-side statistics, which overlap; tables come back in a fixed order.
      */
     public static Result computeWithKpis(FlipsideConfig config, Map<String, Dataset<Row>> curated) {
         MetricInputs now = new MetricInputs(config.asOf(), config, curated);
-        Result current = compute(now, m -> true);
-        long start = System.nanoTime();
         LocalDate previousEnd = Period.previousQuarterEnd(config.asOf());
         MetricInputs before = new MetricInputs(previousEnd, config.withAsOf(previousEnd), curated);
-        Result previous = compute(before, m -> KPI_INPUTS.contains(m.name()));
-        List<MetricRow> kpis = new ArrayList<>(KpiJob.compute(before, previous.tables()));
-        kpis.addAll(KpiJob.compute(now, current.tables()));
-        List<MetricTable> tables = new ArrayList<>(current.tables());
-        tables.add(new MetricTable(MetricTables.KPIS, kpis));
-        Map<String, Long> millis = new LinkedHashMap<>(current.millis());
-        millis.put("kpis", (System.nanoTime() - start) / 1_000_000);
-        return new Result(tables, current.skipped(), millis);
+        ExecutorService pool = Parallel.pool(PARALLEL_JOBS, "flipside-metrics");
+        try {
+            Pass current = start(now, m -> true, pool);
+            long kpiStart = System.nanoTime();
+            Pass previous = start(before, m -> KPI_INPUTS.contains(m.name()), pool);
+            CompletableFuture<List<MetricRow>> kpisBefore = previous.all()
+                    .thenApplyAsync(x -> KpiJob.compute(before, previous.result().tables()), pool);
+            CompletableFuture<List<MetricRow>> kpisNow = current.all()
+                    .thenApplyAsync(x -> KpiJob.compute(now, current.result().tables()), pool);
+            List<MetricRow> kpis = new ArrayList<>(Parallel.join(kpisBefore));
+            kpis.addAll(Parallel.join(kpisNow));
+            long kpiMillis = (System.nanoTime() - kpiStart) / 1_000_000;
+            Result result = current.result();
+            List<MetricTable> tables = new ArrayList<>(result.tables());
+            tables.add(new MetricTable(MetricTables.KPIS, kpis));
+            Map<String, Long> millis = new LinkedHashMap<>(result.millis());
+            millis.put("kpis", kpiMillis);
+            return new Result(tables, result.skipped(), millis);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Every metric at {@code in}'s as-of date, without KPIs. */
     public static Result compute(MetricInputs in) {
-        return compute(in, m -> true);
+        ExecutorService pool = Parallel.pool(PARALLEL_JOBS, "flipside-metrics");
+        try {
+            return start(in, m -> true, pool).result();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    private static Result compute(MetricInputs in, java.util.function.Predicate<Metric> wanted) {
-        List<MetricTable> tables = new ArrayList<>();
+    /** The jobs of one as-of under way, in {@link #METRICS} order; skipped ones are known at once. */
+    private record Pass(Map<String, CompletableFuture<Timed>> jobs, Map<String, String> skipped) {
+        CompletableFuture<Void> all() {
+            return CompletableFuture.allOf(jobs.values().toArray(CompletableFuture[]::new));
+        }
+
+        /** Waits for every job; the first failure in {@link #METRICS} order is thrown as it was. */
+        Result result() {
+            List<MetricTable> tables = new ArrayList<>();
+            Map<String, Long> millis = new LinkedHashMap<>();
+            jobs.forEach((name, job) -> {
+                Timed t = Parallel.join(job);
+                tables.addAll(t.tables());
+                millis.put(name, t.millis());
+            });
+            return new Result(tables, skipped, millis);
+        }
+    }
+
+    /** A job's tables and its own wall time, which overlaps the other jobs'. */
+    private record Timed(List<MetricTable> tables, long millis) {
+    }
+
+    private static Pass start(MetricInputs in, Predicate<Metric> wanted, ExecutorService pool) {
+        Map<String, CompletableFuture<Timed>> jobs = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
         for (Metric m : METRICS) {
             if (!wanted.test(m)) {
                 continue;
@@ -100,10 +147,12 @@ public final class MetricSuite {
                 skipped.put(m.name(), "no " + m.input() + " dataset in the input");
                 continue;
             }
-            long start = System.nanoTime();
-            tables.addAll(m.job().apply(in));
-            millis.put(m.name(), (System.nanoTime() - start) / 1_000_000);
+            jobs.put(m.name(), CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                List<MetricTable> tables = m.job().apply(in);
+                return new Timed(tables, (System.nanoTime() - start) / 1_000_000);
+            }, pool));
         }
-        return new Result(tables, skipped, millis);
+        return new Pass(jobs, skipped);
     }
 }

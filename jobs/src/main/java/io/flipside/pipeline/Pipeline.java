@@ -1,6 +1,7 @@
 package io.flipside.pipeline;
 
 import io.flipside.FlipsideException;
+import io.flipside.concurrent.Parallel;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.Ingest;
@@ -92,8 +93,8 @@ public final class Pipeline {
             MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
             Map<String, MetricTable> tables = new LinkedHashMap<>();
+            Parallel.forEach(metrics.tables(), t -> MetricWriter.write(spark, t, metricsDir));
             for (MetricTable t : metrics.tables()) {
-                MetricWriter.write(spark, t, metricsDir);
                 manifest.table(t.def().name(), t.rows().size());
                 tables.put(t.def().name(), t);
             }

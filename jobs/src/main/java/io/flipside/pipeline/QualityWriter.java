@@ -3,6 +3,7 @@ package io.flipside.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
+import io.flipside.concurrent.Parallel;
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.IngestResult;
 import java.io.BufferedWriter;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SaveMode;
@@ -28,7 +30,7 @@ final class QualityWriter {
     }
 
     static void writeCurated(IngestResult ingest, Path dir) {
-        ingest.summaries().keySet().forEach(name -> ingest.curated(name).ifPresent(df -> {
+        Parallel.forEach(List.copyOf(ingest.summaries().keySet()), name -> ingest.curated(name).ifPresent(df -> {
             if (name.equals("activity_events")) {
                 // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
                 // runs read only the months they need
@@ -42,12 +44,9 @@ final class QualityWriter {
     }
 
     static void writeQuarantine(IngestResult ingest, Path dir) {
-        ingest.summaries().forEach((name, s) -> {
-            if (s.rowsQuarantined() > 0) {
-                ingest.quarantined(name).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                        .parquet(dir.resolve(name).toString());
-            }
-        });
+        Parallel.forEach(ingest.summaries().values().stream().filter(s -> s.rowsQuarantined() > 0).toList(),
+                s -> ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                        .parquet(dir.resolve(s.dataset()).toString()));
         ownerOnly(dir);
     }
 

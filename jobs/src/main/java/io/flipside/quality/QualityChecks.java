@@ -14,7 +14,9 @@ import static org.apache.spark.sql.functions.when;
 import io.flipside.ingest.DatasetSchema;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Reason;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,9 +33,24 @@ public final class QualityChecks {
     private QualityChecks() {
     }
 
+    /** The datasets whose valid rows {@link #apply} reads for {@code schema}: they must be checked first. */
+    public static Set<String> inputs(DatasetSchema schema) {
+        Set<String> inputs = new LinkedHashSet<>();
+        schema.references().forEach(r -> inputs.add(r.target()));
+        switch (schema.name()) {
+            case "pairs" -> inputs.add("cohorts");
+            case "activity_events" -> inputs.add("pairs");
+            case "survey_responses" -> inputs.add("survey_items");
+            case "assessments" -> inputs.add("skills");
+            default -> {
+            }
+        }
+        return inputs;
+    }
+
     /**
      * @param staged  the dataset's staged rows
-     * @param valid   the valid rows of every dataset checked before this one, by name
+     * @param valid   the valid rows of the present datasets among {@link #inputs}, by name
      */
     public static Dataset<Row> apply(DatasetSchema schema, Dataset<Row> staged, Map<String, Dataset<Row>> valid) {
         Dataset<Row> df = staged;

@@ -26,16 +26,15 @@ public final class LogRank {
         if (time.length != event.length || time.length != inFirst.length) {
             throw new IllegalArgumentException("time, event and group differ in length");
         }
-        Integer[] order = new Integer[time.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(time[a], time[b]));
+        // one primitive sort of (time, event, group) packed in a long, not a sort of boxed indices:
+        // the comparison group of a cohort is most of the workforce
+        long[] keyed = new long[time.length];
         int n1 = 0;
         int n2 = 0;
         int e1 = 0;
         int e2 = 0;
         for (int i = 0; i < time.length; i++) {
+            keyed[i] = ((long) time[i] << 2) | (event[i] ? 2 : 0) | (inFirst[i] ? 1 : 0);
             if (inFirst[i]) {
                 n1++;
                 e1 += event[i] ? 1 : 0;
@@ -44,21 +43,21 @@ public final class LogRank {
                 e2 += event[i] ? 1 : 0;
             }
         }
+        Arrays.sort(keyed);
         int risk = time.length;
         int risk1 = n1;
         double expected1 = 0;
         double variance = 0;
         int i = 0;
-        while (i < order.length) {
-            int t = time[order[i]];
+        while (i < keyed.length) {
+            long t = keyed[i] >> 2;
             int d = 0;
             int leaving = 0;
             int leaving1 = 0;
-            while (i < order.length && time[order[i]] == t) {
-                int s = order[i];
+            while (i < keyed.length && keyed[i] >> 2 == t) {
                 leaving++;
-                leaving1 += inFirst[s] ? 1 : 0;
-                d += event[s] ? 1 : 0;
+                leaving1 += (int) (keyed[i] & 1);
+                d += (int) (keyed[i] >> 1 & 1);
                 i++;
             }
             if (d > 0) {

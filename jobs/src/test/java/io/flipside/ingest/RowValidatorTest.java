@@ -77,6 +77,60 @@ class RowValidatorTest {
         assertThat(RowValidator.parseTimestamp("2026-03-01 10:00:00")).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
     }
 
+    /**
+     * The hand-written reader of the common shapes must agree with java.time's strict ISO parsers, the
+     * reference, on every value: random ones with out-of-range parts (day 31 of short months, 29 February
+     * of leap and common years, hour 24, second 60) and a few other shapes that take the slow path.
+     */
+    @Test
+    void fastTimestampsAndDatesAgreeWithTheIsoParsers() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("2024-02-29T00:00:00Z",
+                "2023-02-29T00:00:00Z", "2026-03-01T24:00:00", "2026-03-01T23:59:60Z", "2026-3-01T10:00:00Z",
+                "2026-03-01T10:00Z", "2026-03-01T10:00:00.250Z", "2026-03-01X10:00:00", "0000-01-01T00:00:00Z",
+                "2026-03-01T10:00:00z", "+2026-03-01T10:00:00Z", "2026-03-01T1a:00:00Z"));
+        for (int i = 0; i < 20_000; i++) {
+            texts.add(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%c%02d:%02d:%02d%s", 1990 + random.nextInt(60),
+                    random.nextInt(14), random.nextInt(33), random.nextBoolean() ? 'T' : ' ', random.nextInt(25),
+                    random.nextInt(61), random.nextInt(61), random.nextBoolean() ? "Z" : ""));
+        }
+        for (String text : texts) {
+            Instant expected = isoReference(text);
+            if (expected == null) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowValidator.parseTimestamp(text))
+                        .as(text).hasMessageContaining("is not an ISO-8601 timestamp");
+            } else {
+                assertThat(RowValidator.parseTimestamp(text)).as(text).isEqualTo(expected);
+            }
+            String date = text.substring(0, Math.min(10, text.length()));
+            RowValidator.Result r = employees.validate(employee("hire_date", date));
+            LocalDate expectedDate = isoDate(date);
+            assertThat(r.valid() ? r.values()[1] : null).as(date).isEqualTo(expectedDate);
+            assertThat(r.valid() || r.reason() == Reason.INVALID_DATE).as(date).isTrue();
+        }
+    }
+
+    private static Instant isoReference(String text) {
+        String t = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static LocalDate isoDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     @Test
     void selfPairIsItsOwnReason() {
         RowValidator v = new RowValidator(Datasets.PAIRS, Pseudonymizer.withKey("k"));

@@ -89,8 +89,8 @@ public final class CohortComparisonJob {
         Map<String, List<Subject>> participants = new LinkedHashMap<>();
         subjects.followUpDays().forEach((cohort, days) -> {
             if (days >= 365) {
-                participants.put(cohort, subjects.subjects().stream()
-                        .filter(s -> s.cohortId().equals(cohort) && s.in(Subject.PARTICIPANT)).toList());
+                participants.put(cohort, subjects.byCohort().get(cohort).stream()
+                        .filter(s -> s.in(Subject.PARTICIPANT)).toList());
             }
         });
         calc.retention(new CohortComparisonCalculator.Measure("retention_365", null, "all"), participants);

@@ -48,8 +48,8 @@ public final class KpiJob {
         if (in.dataset("survey_responses").isPresent()) {
             latestWave(in, favorable, enps);
         }
-        List<MetricRow> retention = new RetentionCalculator(RetentionSubjects.of(in).subjects(),
-                RetentionSubjects.of(in).followUpDays(), in.config().minGroupSize()).retention(List.of(365));
+        List<MetricRow> retention = new RetentionCalculator(RetentionSubjects.of(in),
+                in.config().minGroupSize()).retention(List.of(365));
         List<MetricRow> rows = new ArrayList<>();
         for (String cohort : cohorts) {
             Kpis k = new Kpis(in.asOf(), cohort, rows);

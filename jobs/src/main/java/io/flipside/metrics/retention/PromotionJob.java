@@ -11,8 +11,7 @@ public final class PromotionJob {
     }
 
     public static List<MetricTable> compute(MetricInputs in) {
-        RetentionSubjects s = RetentionSubjects.of(in);
         return List.of(new MetricTable(MetricTables.PROMOTION,
-                new RetentionCalculator(s.subjects(), s.followUpDays(), in.config().minGroupSize()).promotion()));
+                new RetentionCalculator(RetentionSubjects.of(in), in.config().minGroupSize()).promotion()));
     }
 }

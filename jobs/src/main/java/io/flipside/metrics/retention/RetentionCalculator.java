@@ -10,6 +10,7 @@ import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTables;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +28,36 @@ public final class RetentionCalculator {
     private static final List<String> CONTRASTS = List.of(Subject.PARTICIPANT, Subject.MENTOR, Subject.MENTEE);
     private static final List<String> COX_TERMS = List.of("in_group", "job_level", "tenure_years");
 
-    private final List<Subject> subjects;
-    private final Map<String, List<Subject>> byCohort = new LinkedHashMap<>();
+    private final Map<String, List<Subject>> byCohort;
     private final Map<String, Integer> followUpDays;
     private final int minGroupSize;
+    private final Map<String, List<Subject>> selections = new HashMap<>();
 
     /**
      * @param followUpDays days from each cohort's start to as-of, in cohort order (start, then id)
      */
     public RetentionCalculator(List<Subject> subjects, Map<String, Integer> followUpDays, int minGroupSize) {
-        this.subjects = List.copyOf(subjects);
+        this(group(subjects), followUpDays, minGroupSize);
+    }
+
+    /** From subjects already grouped by cohort, as {@link RetentionSubjects#byCohort()} holds them. */
+    public RetentionCalculator(RetentionSubjects subjects, int minGroupSize) {
+        this(subjects.byCohort(), subjects.followUpDays(), minGroupSize);
+    }
+
+    private RetentionCalculator(Map<String, List<Subject>> byCohort, Map<String, Integer> followUpDays,
+            int minGroupSize) {
+        this.byCohort = byCohort;
         this.followUpDays = new LinkedHashMap<>(followUpDays);
         this.minGroupSize = minGroupSize;
-        // at scale every cohort has most of the workforce as subjects: look them up by cohort, not by scanning
-        for (Subject s : this.subjects) {
+    }
+
+    private static Map<String, List<Subject>> group(List<Subject> subjects) {
+        Map<String, List<Subject>> byCohort = new LinkedHashMap<>();
+        for (Subject s : subjects) {
             byCohort.computeIfAbsent(s.cohortId(), k -> new ArrayList<>()).add(s);
         }
+        return byCohort;
     }
 
     /** §5 survival_curve: every distinct time with at least min_group_size at risk. */
@@ -77,8 +92,7 @@ public final class RetentionCalculator {
                 List<Subject> own = cohort.equals(MetricInputs.ALL) ? null : select(cohort, group);
                 KaplanMeier ownCurve = own == null ? null : fit(own);
                 for (int h : horizons) {
-                    List<Subject> s = own != null ? own
-                            : subjects.stream().filter(x -> x.in(group) && followUpDays.get(x.cohortId()) >= h).toList();
+                    List<Subject> s = own != null ? own : followedFor(group, h);
                     boolean followed = own == null ? !s.isEmpty() : followUpDays.get(cohort) >= h;
                     MetricRow.Builder b = MetricTables.RETENTION.newRow().set("cohort_id", cohort).set("group", group)
                             .set("horizon_days", h).set("n", s.size())
@@ -172,9 +186,33 @@ public final class RetentionCalculator {
         return out;
     }
 
+    /** A group's subjects in a cohort or in ALL, worked out once: at scale a cohort is most of the workforce. */
     private List<Subject> select(String cohort, String group) {
-        List<Subject> pool = cohort.equals(MetricInputs.ALL) ? subjects : byCohort.getOrDefault(cohort, List.of());
-        return pool.stream().filter(s -> s.in(group)).toList();
+        String key = cohort + "\u0000" + group;
+        List<Subject> s = selections.get(key);
+        if (s == null) {
+            if (cohort.equals(MetricInputs.ALL)) {
+                s = new ArrayList<>();
+                for (String c : byCohort.keySet()) {
+                    s.addAll(select(c, group));
+                }
+            } else {
+                s = byCohort.getOrDefault(cohort, List.of()).stream().filter(x -> x.in(group)).toList();
+            }
+            selections.put(key, s);
+        }
+        return s;
+    }
+
+    /** The group's subjects of the cohorts followed at least {@code horizon} days. */
+    private List<Subject> followedFor(String group, int horizon) {
+        List<Subject> s = new ArrayList<>();
+        followUpDays.forEach((c, days) -> {
+            if (days >= horizon) {
+                s.addAll(select(c, group));
+            }
+        });
+        return s;
     }
 
     private static KaplanMeier fit(List<Subject> s) {

@@ -12,7 +12,7 @@ public final class RetentionJob {
 
     public static List<MetricTable> compute(MetricInputs in) {
         RetentionSubjects s = RetentionSubjects.of(in);
-        RetentionCalculator calc = new RetentionCalculator(s.subjects(), s.followUpDays(), in.config().minGroupSize());
+        RetentionCalculator calc = new RetentionCalculator(s, in.config().minGroupSize());
         return List.of(new MetricTable(MetricTables.SURVIVAL_CURVE, calc.survivalCurve()),
                 new MetricTable(MetricTables.RETENTION, calc.retention(in.config().horizonsDays())),
                 new MetricTable(MetricTables.RETENTION_TESTS, calc.tests()));

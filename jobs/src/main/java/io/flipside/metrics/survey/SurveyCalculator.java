@@ -238,11 +238,14 @@ public final class SurveyCalculator {
     /** Keys order cohorts by id with ALL last, waves in survey order, roles mentor, mentee, all. */
     static int compare(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
-            int c = rank(a.get(i)) != rank(b.get(i)) ? Integer.compare(rank(a.get(i)), rank(b.get(i)))
-                    : a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
+            String x = a.get(i);
+            String y = b.get(i);
+            if (x.equals(y)) {
+                continue;
             }
+            int rx = rank(x);
+            int ry = rank(y);
+            return rx != ry ? Integer.compare(rx, ry) : x.compareTo(y);
         }
         return 0;
     }
