@@ -33,8 +33,10 @@ final class QualityWriter {
         Parallel.forEach(List.copyOf(ingest.summaries().keySet()), name -> ingest.curated(name).ifPresent(df -> {
             if (name.equals("activity_events")) {
                 // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
-                // runs read only the months they need
-                df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM")).repartition(col(EVENT_MONTH))
+                // runs read only the months they need; one writer per core, each sorting its share by
+                // month, costs a local sort where grouping months into one file each cost a shuffle
+                df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM"))
+                        .coalesce(df.sparkSession().sparkContext().defaultParallelism())
                         .write().mode(SaveMode.ErrorIfExists).partitionBy(EVENT_MONTH)
                         .parquet(dir.resolve(name).toString());
             } else {

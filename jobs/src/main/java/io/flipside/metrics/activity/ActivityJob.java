@@ -33,12 +33,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Computes {@code activity} and {@code activity_weekly} (SPEC §5) in one pass over the events: they
  * are joined to the broadcast pairs and reduced to one row per pair and week, which is small; the
- * per-pair totals and per-cohort weeks come from that. No event reaches the driver.
+ * per-pair totals and per-cohort weeks come from that on the driver. No event reaches the driver.
  */
 public final class ActivityJob {
     private static final int RECENT_DAYS = 30;
@@ -56,45 +55,47 @@ public final class ActivityJob {
         Instant endOfAsOf = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant recentFrom = asOf.minusDays(RECENT_DAYS - 1L).atStartOfDay().toInstant(ZoneOffset.UTC);
 
+        List<PairView> visible = in.pairs();
         List<Row> pairRows = new ArrayList<>();
-        for (PairView p : in.pairs()) {
-            pairRows.add(RowFactory.create(p.pairId(), p.cohortId(), p.mentorId(), p.menteeId()));
+        for (int i = 0; i < visible.size(); i++) {
+            pairRows.add(RowFactory.create(i, visible.get(i).pairId(), visible.get(i).mentorId()));
         }
         Dataset<Row> pairs = events.sparkSession().createDataFrame(pairRows, DataTypes.createStructType(List.of(
+                DataTypes.createStructField("_a_index", DataTypes.IntegerType, false),
                 DataTypes.createStructField("_a_pair", DataTypes.StringType, false),
-                DataTypes.createStructField("_a_cohort", DataTypes.StringType, false),
-                DataTypes.createStructField("_a_mentor", DataTypes.StringType, false),
-                DataTypes.createStructField("_a_mentee", DataTypes.StringType, false))));
+                DataTypes.createStructField("_a_mentor", DataTypes.StringType, false))));
 
-        // One pass over the events, with no join and no calendar arithmetic per event: the week is an
-        // integer count of weeks since a Monday, and the reduced rows are joined to the pairs afterwards.
+        // One pass over the events: each finds its pair in the broadcast table (events of pairs matched
+        // after as-of find none) and is counted under the pair's index and an integer week since a Monday,
+        // so the aggregation hashes two numbers, not two ids. No calendar arithmetic per event.
         Column week = functions.floor(functions.unix_seconds(col("event_time")).minus(lit(EPOCH_MONDAY_SECONDS))
                 .divide(lit(SECONDS_PER_WEEK))).cast(DataTypes.LongType);
-        Dataset<Row> perPersonWeek = events.filter(col("event_time").lt(lit(endOfAsOf)))
-                .groupBy(col("pair_id"), col("employee_id"), week.as("week_index"))
-                .agg(count(lit(1)).as("events"),
-                        sum(when(col("event_time").geq(lit(recentFrom)), 1).otherwise(0)).as("recent"));
         Column mentor = col("employee_id").equalTo(col("_a_mentor"));
-        Dataset<Row> weekly = perPersonWeek.join(broadcast(pairs), col("pair_id").equalTo(col("_a_pair")))
-                .groupBy(col("pair_id"), col("_a_cohort").as("cohort_id"), col("week_index"))
-                .agg(sum("events").as("events"),
-                        sum(when(mentor, col("events")).otherwise(0)).as("mentor_events"),
-                        sum(when(mentor, col("recent")).otherwise(0)).as("mentor_recent"),
-                        sum(when(functions.not(mentor), col("recent")).otherwise(0)).as("mentee_recent"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Map<String, long[]> perPair = new HashMap<>();
-            for (Row r : weekly.groupBy("pair_id").agg(sum("events"), sum("mentor_events"), sum("mentor_recent"),
-                    sum("mentee_recent")).collectAsList()) {
-                perPair.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
-            }
-            List<Row> cohortWeeks = weekly.groupBy("cohort_id", "week_index")
-                    .agg(sum("events").as("events"), count(lit(1)).as("active_pairs")).collectAsList();
-            return List.of(new MetricTable(MetricTables.ACTIVITY, summary(in, perPair)),
-                    new MetricTable(MetricTables.ACTIVITY_WEEKLY, weeks(in, cohortWeeks)));
-        } finally {
-            weekly.unpersist();
+        Column recent = col("event_time").geq(lit(recentFrom));
+        List<Row> pairWeeks = events.filter(col("event_time").lt(lit(endOfAsOf)))
+                .join(broadcast(pairs), col("pair_id").equalTo(col("_a_pair")))
+                .groupBy(col("_a_index"), week.as("week_index"))
+                .agg(count(lit(1)), sum(when(mentor, 1).otherwise(0)), sum(when(mentor.and(recent), 1).otherwise(0)),
+                        sum(when(functions.not(mentor).and(recent), 1).otherwise(0)))
+                .collectAsList();
+
+        // the reduced rows are one per pair and week with events: tens of thousands, fine on the driver
+        Map<String, long[]> perPair = new HashMap<>();
+        Map<String, Map<Long, long[]>> cohortWeeks = new TreeMap<>();
+        for (Row r : pairWeeks) {
+            PairView p = visible.get(r.getInt(0));
+            long[] a = perPair.computeIfAbsent(p.pairId(), k -> new long[4]);
+            a[0] += r.getLong(2);
+            a[1] += r.getLong(3);
+            a[2] += r.getLong(4);
+            a[3] += r.getLong(5);
+            long[] w = cohortWeeks.computeIfAbsent(p.cohortId(), k -> new TreeMap<>())
+                    .computeIfAbsent(r.getLong(1), k -> new long[2]);
+            w[0] += r.getLong(2);
+            w[1]++;
         }
+        return List.of(new MetricTable(MetricTables.ACTIVITY, summary(in, perPair)),
+                new MetricTable(MetricTables.ACTIVITY_WEEKLY, weeks(in, cohortWeeks)));
     }
 
     private static List<MetricRow> summary(MetricInputs in, Map<String, long[]> perPair) {
@@ -126,13 +127,11 @@ public final class ActivityJob {
     }
 
     /** Every ISO week of each cohort's run with zeros, plus any other week with events. */
-    private static List<MetricRow> weeks(MetricInputs in, List<Row> cohortWeeks) {
+    private static List<MetricRow> weeks(MetricInputs in, Map<String, Map<Long, long[]>> cohortWeeks) {
         CohortSeries series = CohortSeries.ofCohorts(in, 2,
                 d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), d -> d.plusWeeks(1));
-        for (Row r : cohortWeeks) {
-            LocalDate monday = EPOCH_MONDAY.plusWeeks(r.getLong(1));
-            series.add(r.getString(0), monday, new long[] {r.getLong(2), r.getLong(3)});
-        }
+        cohortWeeks.forEach((cohort, weeks) -> weeks.forEach((index, counts) ->
+                series.add(cohort, EPOCH_MONDAY.plusWeeks(index), counts)));
         return series.rows((cohort, monday, acc) -> MetricTables.ACTIVITY_WEEKLY.newRow()
                 .set("cohort_id", cohort)
                 .set("week", isoWeek(monday))
