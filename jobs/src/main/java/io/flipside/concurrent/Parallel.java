@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The thread pools that submit Spark jobs side by side. Spark runs jobs from several driver threads at
@@ -42,6 +43,18 @@ public final class Parallel {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Names the Spark jobs the calling thread starts from now on, in the logs and the Spark UI (with jobs
+     * from several threads the code location Spark would show is the thread pool's), and gives them a
+     * scheduler pool of their own: under the FAIR mode {@code SparkSessions} sets, pools share the
+     * executors, so a small job on the long path is not queued behind a big one's tasks.
+     */
+    public static void nameJobs(SparkSession spark, String what) {
+        spark.sparkContext().setJobDescription(what);
+        spark.sparkContext().setCallSite(what);
+        spark.sparkContext().setLocalProperty("spark.scheduler.pool", what);
     }
 
     /**

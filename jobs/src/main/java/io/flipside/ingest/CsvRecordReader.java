@@ -58,6 +58,21 @@ public final class CsvRecordReader {
         boolean inQuotes = false;
         boolean atFieldStart = true;
         while (true) {
+            if (atFieldStart && c >= 0 && c != '"' && c != ',' && c != '\n' && c != '\r') {
+                // an unquoted field: copy it from the buffer in one go when it ends within the buffer
+                int start = pos - 1;
+                int end = pos;
+                while (end < len && buf[end] != ',' && buf[end] != '\n' && buf[end] != '\r' && buf[end] != '"') {
+                    end++;
+                }
+                if (end < len && buf[end] != '"') {
+                    field.append(buf, start, end - start);
+                    pos = end;
+                    atFieldStart = false;
+                    c = read();
+                    continue;
+                }
+            }
             if (c < 0) {
                 if (inQuotes) {
                     throw new UnterminatedQuoteException(recordStartLine);

@@ -58,7 +58,7 @@ public final class DatasetReader {
         if (!text.isEmpty()) {
             JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(text, text.size())
-                    .flatMap(file -> map(TextRecords.records(file), file, names, validator));
+                    .flatMap(file -> map(TextRecords.records(file, names), file, names, validator));
             out = out.unionAll(spark.createDataFrame(rows, StagedRows.schema(schema)));
         }
         for (InputFile file : files) {
@@ -83,11 +83,11 @@ public final class DatasetReader {
         }
         // zipWithIndex follows the file's row order, which is the "input order" of a Parquet file
         return df.select(cols.toArray(new Column[0])).javaRDD().zipWithIndex().map((Tuple2<Row, Long> t) -> {
-            Map<String, String> fields = new HashMap<>();
+            String[] values = new String[names.size()];
             for (int i = 0; i < names.size(); i++) {
-                fields.put(names.get(i), t._1().getString(i));
+                values[i] = t._1().getString(i);
             }
-            return new RawRecord(t._2() + 1, fields, null, null);
+            return new RawRecord(t._2() + 1, values, null, null);
         });
     }
 
@@ -109,10 +109,7 @@ public final class DatasetReader {
     static Row toRow(RawRecord r, InputFile file, List<String> names, RowValidator validator) {
         int n = names.size();
         Object[] values = new Object[n + 8];
-        String[] raw = new String[n];
-        for (int i = 0; i < n; i++) {
-            raw[i] = r.fields().get(names.get(i));
-        }
+        String[] raw = r.values();
         values[n + 3] = file.relative();
         values[n + 4] = r.row();
         values[n + 5] = file.index();
@@ -125,7 +122,7 @@ public final class DatasetReader {
             values[n + 7] = String.join(",", r.rawFields().stream().map(s -> s == null ? "" : s).toList());
             return RowFactory.create(values);
         }
-        RowValidator.Result result = validator.validate(r.fields());
+        RowValidator.Result result = validator.validate(raw);
         if (result.valid()) {
             System.arraycopy(result.values(), 0, values, 0, n);
         }

@@ -35,12 +35,14 @@ import org.apache.spark.storage.StorageLevel;
  * is checked against; results come back in {@link Datasets#ALL} order. Nothing is written here.
  */
 public final class Ingest {
-    /** The datasets others refer to; small enough (at most a few hundred thousand rows) to hold on the driver. */
-    private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs",
-            "survey_items", "skills");
+    /**
+     * The datasets others are checked against that stay small (tens of thousands of rows at most), held
+     * on the driver. Not employees: a local relation travels inside every plan that uses it, and Spark's
+     * planner hashes and copies plans many times, so 200,000 employees made every later dataset's
+     * planning take seconds; they are read from the cache instead.
+     */
+    private static final Set<String> DIMENSIONS = Set.of("cohorts", "pairs", "survey_items", "skills");
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
-    /** Datasets checked at once: enough to overlap Spark's per-job overhead, few enough to share two cores. */
-    private static final int PARALLEL_DATASETS = 3;
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
 
     private final SparkSession spark;
@@ -73,10 +75,11 @@ public final class Ingest {
                         + " is missing; " + need.getKey() + " can only be read with " + need.getValue());
             }
         }
-        // each dataset is checked as soon as the datasets it is checked against are: the small ones then
-        // overlap, which on a small input is most of the time, as Spark's per-job overhead dominates
+        // each dataset is checked as soon as the datasets it is checked against are, on a thread of its
+        // own: Spark queues their tasks, and a dataset on the long path (employees, pairs, activity
+        // events) never waits for a thread behind ones that nothing else needs
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
-        ExecutorService pool = Parallel.pool(PARALLEL_DATASETS, "flipside-ingest");
+        ExecutorService pool = Parallel.pool(Datasets.ALL.size(), "flipside-ingest");
         try {
             for (DatasetSchema schema : Datasets.ALL) {
                 List<InputFile> found = files.get(schema.name());
@@ -123,6 +126,7 @@ public final class Ingest {
     private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
             List<String> unknown, LocalDate asOf) {
         long start = System.nanoTime();
+        Parallel.nameJobs(spark, "ingest " + schema.name());
         Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
         // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
         Dataset<Row> all = QualityChecks.apply(schema, staged, inputs)

@@ -47,13 +47,22 @@ public final class RowValidator implements Serializable {
 
     /** @param raw the row's text by field name; absent or null means empty */
     public Result validate(Map<String, String> raw) {
+        return validate(schema.fieldNames().stream().map(raw::get).toArray(String[]::new));
+    }
+
+    /**
+     * The form the readers use, without a map per row.
+     *
+     * @param raw the row's text of each field in {@link DatasetSchema#fields()} order; null means empty
+     */
+    public Result validate(String[] raw) {
         List<Field> fields = schema.fields();
         Object[] values = new Object[fields.size()];
         Map<String, Object> byName = schema.rules().isEmpty() ? null : new HashMap<>();
         int nulled = 0;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            String text = raw.get(f.name());
+            String text = raw[i];
             text = text == null ? null : text.strip();
             if (text != null && text.isEmpty()) {
                 text = null;

@@ -82,16 +82,19 @@ public final class TextRecords {
         return List.copyOf(keys.keySet());
     }
 
-    /** Every data record of a CSV or JSON Lines file, in input order; the file closes at the end. */
-    public static Iterator<RawRecord> records(InputFile file) {
+    /**
+     * Every data record of a CSV or JSON Lines file, in input order, with the values of {@code names}
+     * (lower case) in that order; the file closes at the end.
+     */
+    public static Iterator<RawRecord> records(InputFile file, List<String> names) {
         return switch (file.format()) {
-            case CSV -> csv(file);
-            case JSONL -> jsonl(file);
+            case CSV -> csv(file, names);
+            case JSONL -> jsonl(file, names);
             case PARQUET -> throw new IllegalArgumentException("Parquet is read by Spark");
         };
     }
 
-    private static Iterator<RawRecord> csv(InputFile file) {
+    private static Iterator<RawRecord> csv(InputFile file, List<String> names) {
         Reader reader;
         CsvRecordReader csv;
         List<String> header;
@@ -104,6 +107,8 @@ public final class TextRecords {
         } catch (IOException e) {
             throw unreadable(file, e, 1);
         }
+        // where each wanted field sits in the header, once per file rather than a map per record
+        int[] column = names.stream().mapToInt(header::indexOf).toArray();
         return new RecordIterator(reader, row -> {
             List<String> fields;
             try {
@@ -115,18 +120,19 @@ public final class TextRecords {
                 return null;
             }
             if (fields.size() != header.size()) {
-                return new RawRecord(row, Map.of(), "expected " + header.size() + " fields as in the header, found "
-                        + fields.size() + " (line " + csv.recordStartLine() + ")", fields);
+                return new RawRecord(row, new String[names.size()], "expected " + header.size()
+                        + " fields as in the header, found " + fields.size() + " (line " + csv.recordStartLine() + ")",
+                        fields);
             }
-            Map<String, String> byName = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                byName.put(header.get(i), fields.get(i));
+            String[] values = new String[column.length];
+            for (int i = 0; i < column.length; i++) {
+                values[i] = column[i] < 0 ? null : fields.get(column[i]);
             }
-            return new RawRecord(row, byName, null, null);
+            return new RawRecord(row, values, null, null);
         });
     }
 
-    private static Iterator<RawRecord> jsonl(InputFile file) {
+    private static Iterator<RawRecord> jsonl(InputFile file, List<String> names) {
         BufferedReader reader = new BufferedReader(open(file));
         long[] line = {0};
         return new RecordIterator(reader, row -> {
@@ -146,14 +152,16 @@ public final class TextRecords {
             try {
                 node = JSON.readTree(text);
             } catch (IOException e) {
-                return new RawRecord(row, Map.of(), "not a JSON object (line " + line[0] + ")", List.of(text));
+                return new RawRecord(row, new String[names.size()], "not a JSON object (line " + line[0] + ")",
+                        List.of(text));
             }
             if (node == null || !node.isObject()) {
-                return new RawRecord(row, Map.of(), "not a JSON object (line " + line[0] + ")", List.of(text));
+                return new RawRecord(row, new String[names.size()], "not a JSON object (line " + line[0] + ")",
+                        List.of(text));
             }
             Map<String, String> byName = new HashMap<>();
             node.fields().forEachRemaining(e -> byName.put(e.getKey().strip().toLowerCase(Locale.ROOT), text(e.getValue())));
-            return new RawRecord(row, byName, null, null);
+            return new RawRecord(row, names.stream().map(byName::get).toArray(String[]::new), null, null);
         });
     }
 

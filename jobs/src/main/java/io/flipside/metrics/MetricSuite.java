@@ -85,10 +85,14 @@ public final class MetricSuite {
             Pass current = start(now, m -> true, pool);
             long kpiStart = System.nanoTime();
             Pass previous = start(before, m -> KPI_INPUTS.contains(m.name()), pool);
-            CompletableFuture<List<MetricRow>> kpisBefore = previous.all()
-                    .thenApplyAsync(x -> KpiJob.compute(before, previous.result().tables()), pool);
-            CompletableFuture<List<MetricRow>> kpisNow = current.all()
-                    .thenApplyAsync(x -> KpiJob.compute(now, current.result().tables()), pool);
+            CompletableFuture<List<MetricRow>> kpisBefore = previous.all().thenApplyAsync(x -> {
+                Parallel.nameJobs(before.spark(), "metric kpis as of " + before.asOf());
+                return KpiJob.compute(before, previous.result().tables());
+            }, pool);
+            CompletableFuture<List<MetricRow>> kpisNow = current.all().thenApplyAsync(x -> {
+                Parallel.nameJobs(now.spark(), "metric kpis as of " + now.asOf());
+                return KpiJob.compute(now, current.result().tables());
+            }, pool);
             List<MetricRow> kpis = new ArrayList<>(Parallel.join(kpisBefore));
             kpis.addAll(Parallel.join(kpisNow));
             long kpiMillis = (System.nanoTime() - kpiStart) / 1_000_000;
@@ -148,6 +152,7 @@ public final class MetricSuite {
                 continue;
             }
             jobs.put(m.name(), CompletableFuture.supplyAsync(() -> {
+                Parallel.nameJobs(in.spark(), "metric " + m.name() + " as of " + in.asOf());
                 long start = System.nanoTime();
                 List<MetricTable> tables = m.job().apply(in);
                 return new Timed(tables, (System.nanoTime() - start) / 1_000_000);

@@ -28,6 +28,13 @@ public final class SparkSessions {
                 // curated Parquet comes as many small monthly files; without a floor Spark packs them into
                 // as many splits as cores, unevenly, and one core idles while the other finishes the scan
                 .config("spark.sql.files.minPartitionNum", "16")
+                // the ingest cache lives only until curated/ is written: compressing it cost a sixth of the
+                // ingest's CPU time (measured at scale 100) to save memory it is released from right after
+                .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
+                // datasets and metrics run as jobs from several threads, each in a pool of its own: fair
+                // sharing between pools lets a small job on the long path (pairs, which the activity events
+                // wait for) run between a big one's tasks
+                .config("spark.scheduler.mode", "FAIR")
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         if (System.getProperty("spark.master") == null) {
             b = b.master(master);

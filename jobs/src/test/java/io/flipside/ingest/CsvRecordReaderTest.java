@@ -20,6 +20,26 @@ class CsvRecordReaderTest {
         return out;
     }
 
+    /**
+     * Unquoted fields are copied from the read buffer in one go: fields of every length straddle the
+     * buffer's 64 KiB boundaries across several blocks, mixed with quoted ones and a quote inside an
+     * unquoted field, and must split exactly as written.
+     */
+    @Test
+    void fieldsAcrossReadBufferBoundariesSplitAsWritten() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<List<String>> expected = new ArrayList<>();
+        for (int i = 0; text.length() < 5 * 65_536; i++) {
+            String plain = "v" + "x".repeat(i % 37) + i;
+            String inner = "a\"b" + i;
+            String quoted = "q," + i;
+            text.append(plain).append(',').append(inner).append(",\"").append(quoted).append("\",")
+                    .append(i % 3 == 0 ? "\r\n" : "\n");
+            expected.add(Arrays.asList(plain, inner, quoted, null));
+        }
+        assertThat(read(text.toString())).isEqualTo(expected);
+    }
+
     @Test
     void quotedEmptyAndUnquotedEmptyAreBothNull() throws IOException {
         assertThat(read("a,\"\",,\"x\"\n")).containsExactly(Arrays.asList("a", null, null, "x"));

@@ -99,18 +99,11 @@ public final class KpiJob {
      */
     private static void latestWave(MetricInputs in, Map<String, Double> favorable, Map<String, Double> enps) {
         SurveyJob.Answers data = SurveyJob.answers(in);
-        Map<String, Integer> latest = new HashMap<>();
-        for (SurveyAnswer a : data.answers()) {
-            latest.merge(a.cohortId(), SurveyCalculator.WAVES.indexOf(a.wave()), Math::max);
-        }
         Map<String, long[]> likert = new HashMap<>();
         Map<String, long[]> nps = new HashMap<>();
         Map<String, Set<String>> likertPeople = new HashMap<>();
         Map<String, Set<String>> npsPeople = new HashMap<>();
-        for (SurveyAnswer a : data.answers()) {
-            if (SurveyCalculator.WAVES.indexOf(a.wave()) != latest.get(a.cohortId())) {
-                continue;
-            }
+        for (SurveyAnswer a : SurveyCalculator.latestWave(data.answers(), SurveyAnswer::cohortId)) {
             SurveyItem item = data.items().get(a.itemId());
             for (String c : List.of(a.cohortId(), MetricInputs.ALL)) {
                 String person = a.cohortId() + "|" + a.respondentId();

@@ -15,7 +15,6 @@ import io.flipside.metrics.survey.SurveyItem;
 import io.flipside.metrics.survey.SurveyJob;
 import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,18 +76,13 @@ public final class SegmentsJob {
     /** Per (cohort, person): favourable and all likert answers at the latest wave the person answered. */
     private static Map<String, long[]> latestWaveAnswers(MetricInputs in) {
         SurveyJob.Answers data = SurveyJob.answers(in);
-        Map<String, Integer> latest = new HashMap<>();
-        for (SurveyAnswer a : data.answers()) {
-            latest.merge(key(a.cohortId(), a.respondentId()), SurveyCalculator.WAVES.indexOf(a.wave()), Math::max);
-        }
         Map<String, long[]> out = new HashMap<>();
-        for (SurveyAnswer a : data.answers()) {
-            String k = key(a.cohortId(), a.respondentId());
+        for (SurveyAnswer a : SurveyCalculator.latestWave(data.answers(), x -> key(x.cohortId(), x.respondentId()))) {
             SurveyItem item = data.items().get(a.itemId());
-            if (item.nps() || SurveyCalculator.WAVES.indexOf(a.wave()) != latest.get(k)) {
+            if (item.nps()) {
                 continue;
             }
-            long[] c = out.computeIfAbsent(k, x -> new long[2]);
+            long[] c = out.computeIfAbsent(key(a.cohortId(), a.respondentId()), x -> new long[2]);
             c[0] += SurveyCalculator.favorable(item.x(a.value())) ? 1 : 0;
             c[1]++;
         }

@@ -8,11 +8,13 @@ import io.flipside.stats.TTest;
 import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTables;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The survey tables of SPEC §5 from plain answers, before suppression. Every answer counts in its
@@ -233,6 +235,18 @@ public final class SurveyCalculator {
                 .set("wave", k.get(1)).set("role", k.get(2)).set("invited", c[0]).set("responded", c[1])
                 .set("response_rate", c[0] == 0 ? null : (double) c[1] / c[0]).build()));
         return rows;
+    }
+
+    /**
+     * The answers given in the latest wave (in survey order) of each key: a cohort for the KPIs, a person
+     * within a cohort for the segments.
+     */
+    public static List<SurveyAnswer> latestWave(List<SurveyAnswer> answers, Function<SurveyAnswer, String> key) {
+        Map<String, Integer> latest = new HashMap<>();
+        for (SurveyAnswer a : answers) {
+            latest.merge(key.apply(a), WAVES.indexOf(a.wave()), Math::max);
+        }
+        return answers.stream().filter(a -> WAVES.indexOf(a.wave()) == latest.get(key.apply(a))).toList();
     }
 
     /** Keys order cohorts by id with ALL last, waves in survey order, roles mentor, mentee, all. */
