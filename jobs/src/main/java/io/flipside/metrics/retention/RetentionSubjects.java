@@ -1,12 +1,10 @@
 package io.flipside.metrics.retention;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 
-import io.flipside.metrics.CohortInfo;
 import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.PairView;
 import java.time.LocalDate;
@@ -15,23 +13,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The subject table of SPEC §5 retention, built once per as-of and shared by the retention and
- * promotion metrics. Spark pairs every employee with every cohort started by as-of, keeps those hired
- * by the cohort start and not terminated by it, and attaches the dates on which the person's job
- * level rose; the pairs (already on the driver) say who took part where; {@link SubjectRules}
- * decides the group, time and event. Subjects stream to the driver partition by partition.
+ * The subject table of SPEC §5 retention, built once per as-of and shared by the retention, promotion,
+ * comparison, segment and KPI metrics. The employees (a dimension: a few hundred thousand rows at most)
+ * and the dates on which each person's job level rose come to the driver once; every employee is then
+ * paired with every cohort started by as-of there, kept when hired by the cohort start and not
+ * terminated by it, and {@link SubjectRules} decides the group, time and event from the pairs (already
+ * on the driver). At 200,000 employees and 40 cohorts that is 8 million candidates, which cost a
+ * minute as Spark rows streamed to the driver and a few seconds as a loop here.
  */
 public final class RetentionSubjects {
     private final List<Subject> subjects;
@@ -72,52 +69,42 @@ public final class RetentionSubjects {
 
     private static RetentionSubjects build(MetricInputs in) {
         Map<String, Integer> followUp = new LinkedHashMap<>();
-        List<Row> starts = new ArrayList<>();
         for (String id : in.startedCohorts()) {
-            CohortInfo c = in.cohort(id);
-            followUp.put(id, (int) ChronoUnit.DAYS.between(c.start(), in.asOf()));
-            starts.add(RowFactory.create(id, c.start()));
+            followUp.put(id, (int) ChronoUnit.DAYS.between(in.cohort(id).start(), in.asOf()));
         }
-        Dataset<Row> cohorts = in.spark().createDataFrame(starts, DataTypes.createStructType(List.of(
-                DataTypes.createStructField("_cohort", DataTypes.StringType, false),
-                DataTypes.createStructField("_start", DataTypes.DateType, false))));
-        Dataset<Row> employees = in.dataset("employees").orElseThrow()
-                .select("employee_id", "hire_date", "job_level", "termination_date", "termination_type");
-        Dataset<Row> candidates = employees.crossJoin(broadcast(cohorts))
-                .where(col("hire_date").leq(col("_start"))
-                        .and(col("termination_date").isNull().or(col("termination_date").gt(col("_start")))));
-        boolean promotions = in.dataset("job_events").isPresent();
-        if (promotions) {
-            candidates = candidates.join(rises(in), candidates.col("employee_id").equalTo(col("_riser")), "left")
-                    .drop("_riser");
-        } else {
-            candidates = candidates.withColumn("_rises", lit(null).cast(DataTypes.createArrayType(DataTypes.DateType)));
+        List<Row> employees = in.dataset("employees").orElseThrow()
+                .select("employee_id", "hire_date", "job_level", "termination_date", "termination_type").collectAsList();
+        Map<String, List<LocalDate>> rises = new HashMap<>();
+        if (in.dataset("job_events").isPresent()) {
+            for (Row r : rises(in).collectAsList()) {
+                rises.put(r.getString(0), List.copyOf(r.<LocalDate>getList(1)));
+            }
         }
         Participation participation = Participation.of(in);
         Map<String, List<Subject>> byCohort = new LinkedHashMap<>();
-        in.startedCohorts().forEach(c -> byCohort.put(c, new ArrayList<>()));
-        // a person is a subject of up to every cohort: one String per id, not one per subject, keeps the
-        // subjects of 200,000 employees x 40 cohorts within a few hundred megabytes
-        Map<String, String> ids = new HashMap<>();
-        byCohort.keySet().forEach(c -> ids.put(c, c));
-        Iterator<Row> it = candidates.select("_cohort", "_start", "employee_id", "hire_date", "job_level",
-                "termination_date", "termination_type", "_rises").toLocalIterator();
-        while (it.hasNext()) {
-            Row r = it.next();
-            String cohort = ids.get(r.getString(0));
-            LocalDate start = r.getAs(1);
-            String person = ids.computeIfAbsent(r.getString(2), k -> k);
-            List<LocalDate> rises = r.isNullAt(7) ? List.of() : r.getList(7);
-            SubjectRules.Candidate c = new SubjectRules.Candidate(cohort, person, start, r.getAs(3), r.getInt(4), r.getAs(5),
-                    r.getString(6), participation.role(cohort, person), participation.inEarlier(start, cohort, person),
-                    participation.laterMatch(start, person), rises);
-            SubjectRules.subject(c, in.asOf(), in.config().retentionEvent()).ifPresent(byCohort.get(cohort)::add);
+        for (String cohort : in.startedCohorts()) {
+            LocalDate start = in.cohort(cohort).start();
+            List<Subject> subjects = new ArrayList<>();
+            for (Row e : employees) {
+                LocalDate hired = e.getAs(1);
+                LocalDate terminated = e.getAs(3);
+                if (hired.isAfter(start) || terminated != null && !terminated.isAfter(start)) {
+                    continue;
+                }
+                String person = e.getString(0);
+                SubjectRules.Candidate c = new SubjectRules.Candidate(cohort, person, start, hired, e.getInt(2),
+                        terminated, e.getString(4), participation.role(cohort, person),
+                        participation.inEarlier(start, cohort, person), participation.laterMatch(start, person),
+                        rises.getOrDefault(person, List.of()));
+                SubjectRules.subject(c, in.asOf(), in.config().retentionEvent()).ifPresent(subjects::add);
+            }
+            // by values, not by the employees' order or the pseudonyms, so sums over tied times add up the
+            // same every run
+            subjects.sort(Comparator.comparing(Subject::group).thenComparingInt(Subject::time)
+                    .thenComparing(Subject::event).thenComparingInt(Subject::jobLevel)
+                    .thenComparingDouble(Subject::tenureYears).thenComparing(Subject::promoted365));
+            byCohort.put(cohort, subjects);
         }
-        // by values, not by Spark's row order or the pseudonyms, so sums over tied times add up the same every run
-        Comparator<Subject> byValues = Comparator.comparing(Subject::group).thenComparingInt(Subject::time)
-                .thenComparing(Subject::event).thenComparingInt(Subject::jobLevel)
-                .thenComparingDouble(Subject::tenureYears).thenComparing(Subject::promoted365);
-        byCohort.values().forEach(cohort -> cohort.sort(byValues));
         return new RetentionSubjects(byCohort, followUp);
     }
 
