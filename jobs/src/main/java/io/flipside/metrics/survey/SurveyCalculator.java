@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class SurveyCalculator {
     public static final List<String> WAVES = List.of("baseline", "midpoint", "final", "followup");
     static final List<String> ROLES = List.of("mentor", "mentee", "all");
+    /** Where a key part sorts: other text (cohort ids, items, scales) first by itself, then waves, roles, ALL. */
+    private static final Map<String, Integer> RANKS = ranks();
 
     private final Map<String, SurveyItem> items;
 
@@ -237,6 +239,18 @@ public final class SurveyCalculator {
         return rows;
     }
 
+    private static Map<String, Integer> ranks() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < WAVES.size(); i++) {
+            ranks.put(WAVES.get(i), 10 + i);
+        }
+        for (int i = 0; i < ROLES.size(); i++) {
+            ranks.put(ROLES.get(i), 20 + i);
+        }
+        ranks.put(MetricInputs.ALL, 100);
+        return Map.copyOf(ranks);
+    }
+
     /**
      * The answers given in the latest wave (in survey order) of each key: a cohort for the KPIs, a person
      * within a cohort for the segments.
@@ -265,14 +279,6 @@ public final class SurveyCalculator {
     }
 
     private static int rank(String s) {
-        if (s.equals(MetricInputs.ALL)) {
-            return 100;
-        }
-        int w = WAVES.indexOf(s);
-        if (w >= 0) {
-            return 10 + w;
-        }
-        int r = ROLES.indexOf(s);
-        return r >= 0 ? 20 + r : 0;
+        return RANKS.getOrDefault(s, 0);
     }
 }
