@@ -107,16 +107,6 @@ public final class MetricSuite {
         }
     }
 
-    /** Every metric at {@code in}'s as-of date, without KPIs. */
-    public static Result compute(MetricInputs in) {
-        ExecutorService pool = Parallel.pool(PARALLEL_JOBS, "flipside-metrics");
-        try {
-            return start(in, m -> true, pool).result();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** The jobs of one as-of under way, in {@link #METRICS} order; skipped ones are known at once. */
     private record Pass(Map<String, CompletableFuture<Timed>> jobs, Map<String, String> skipped) {
         CompletableFuture<Void> all() {
