@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -44,6 +46,7 @@ public final class Ingest {
     private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs", "survey_items", "skills");
     private static final long LOCAL_ROWS = 50_000;
     private static final int PARALLEL_DATASETS = 3;
+    private static final int WRITERS = 2;
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
 
@@ -57,6 +60,17 @@ public final class Ingest {
 
     /** Datasets kept in Spark's cache: call {@link IngestResult#release()} when done with them. */
     public IngestResult run(Path inputDir, LocalDate asOf) {
+        return run(inputDir, asOf, checked -> {
+        });
+    }
+
+    /**
+     * As {@link #run(Path, LocalDate)}, and hands each dataset to {@code whenChecked} (as a result
+     * holding that dataset alone) as soon as it is checked, on one of {@value #WRITERS} threads of its
+     * own: its outputs can be written while later datasets are still being checked. Returns when every
+     * dataset is checked and every call has returned; a call's failure fails the run.
+     */
+    public IngestResult run(Path inputDir, LocalDate asOf, Consumer<IngestResult> whenChecked) {
         if (!Files.isDirectory(inputDir)) {
             throw FlipsideException.input("input folder " + inputDir + " does not exist or is not a folder");
         }
@@ -84,6 +98,8 @@ public final class Ingest {
         // datasets, pairs (which sessions and activity events wait for) started 5 s late in the demo.
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
         Map<String, Integer> waiting = waitingOn();
+        List<CompletableFuture<Void>> handedOver = new ArrayList<>();
+        ExecutorService writers = Parallel.pool(WRITERS, "flipside-checked");
         try (Parallel.RankedPool pool = Parallel.rankedPool(PARALLEL_DATASETS, "flipside-ingest")) {
             for (DatasetSchema schema : Datasets.ALL) {
                 List<InputFile> found = files.get(schema.name());
@@ -103,6 +119,7 @@ public final class Ingest {
                             });
                             return check(schema, found, inputs, unknown.get(schema.name()), asOf);
                         }, pool.at(waiting.get(schema.name()))));
+                handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
             }
             Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
             Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
@@ -118,11 +135,18 @@ public final class Ingest {
                 valid.put(schema.name(), c.valid());
                 summaries.put(schema.name(), c.summary());
             }
+            handedOver.forEach(Parallel::join);
             return new IngestResult(checked, valid, summaries);
+        } finally {
+            writers.shutdownNow();
         }
     }
 
     private record Checked(Dataset<Row> all, Dataset<Row> valid, DatasetSummary summary) {
+        IngestResult alone() {
+            String name = summary.dataset();
+            return new IngestResult(Map.of(name, all), Map.of(name, valid), Map.of(name, summary));
+        }
     }
 
     private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,

@@ -61,12 +61,24 @@ public final class Pipeline {
         publisher.recover();
         Path staging = publisher.beginStaging();
         try {
+            // each dataset's curated and quarantined rows are written as soon as it is checked, while later
+            // datasets are still being checked; when the gate then fails, the staging folder with them
+            // is abandoned, so nothing is published either way
             manifest.stageStarted("ingest");
-            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf());
+            Path quarantine = QualityWriter.ownerOnlyFolder(staging.resolve("quality").resolve("quarantine"));
+            WriteSpan curate = new WriteSpan();
+            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(), checked -> {
+                curate.started();
+                Parallel.nameJobs(spark, "curate " + String.join(", ", checked.summaries().keySet()));
+                QualityWriter.writeQuarantine(checked, quarantine);
+                QualityWriter.writeCurated(checked, staging.resolve("curated"));
+                curate.finished();
+            });
             ingest.summaries().values().forEach(manifest::dataset);
-            QualityWriter.writeQuarantine(ingest, staging.resolve("quality").resolve("quarantine"));
+            QualityWriter.ownerOnly(quarantine);
             QualityWriter.writeSummary(ingest.summaries(), staging.resolve("quality").resolve("summary.csv"));
             manifest.stageFinished("ingest");
+            manifest.stage("curate", curate.millis());
             printIngest(ingest.summaries());
 
             Optional<DatasetSummary> over = QualityGate.worst(ingest.summaries().values(), config.maxRejectRatio());
@@ -75,10 +87,6 @@ public final class Pipeline {
                 throw new FlipsideException(FlipsideException.DATA_QUALITY, QualityGate.describe(over.get(),
                         config.maxRejectRatio()) + "; nothing published, see " + req.output().resolve("_failed").resolve(runId));
             }
-
-            manifest.stageStarted("curate");
-            QualityWriter.writeCurated(ingest, staging.resolve("curated"));
-            manifest.stageFinished("curate");
 
             // metrics read the curated Parquet just written: columnar and pruned to what each job needs,
             // where the ingest cache holds every staged column; the cache is freed first
@@ -125,6 +133,24 @@ public final class Pipeline {
         } catch (RuntimeException e) {
             publisher.abandon();
             throw e;
+        }
+    }
+
+    /** From the first write's start to the last write's end, across the threads that write. */
+    private static final class WriteSpan {
+        private long first = Long.MAX_VALUE;
+        private long last = Long.MIN_VALUE;
+
+        synchronized void started() {
+            first = Math.min(first, System.nanoTime());
+        }
+
+        synchronized void finished() {
+            last = Math.max(last, System.nanoTime());
+        }
+
+        synchronized long millis() {
+            return last < first ? 0 : (last - first) / 1_000_000;
         }
     }
 

@@ -45,11 +45,29 @@ final class QualityWriter {
         }));
     }
 
+    /**
+     * Writes the quarantined rows of each dataset that has some into {@code dir}, which should be an
+     * {@link #ownerOnlyFolder}; call {@link #ownerOnly} on it once every writer is done.
+     */
     static void writeQuarantine(IngestResult ingest, Path dir) {
         Parallel.forEach(ingest.summaries().values().stream().filter(s -> s.rowsQuarantined() > 0).toList(),
                 s -> ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
                         .parquet(dir.resolve(s.dataset()).toString()));
-        ownerOnly(dir);
+    }
+
+    /**
+     * Creates {@code dir} readable by the owner only before anything is written into it, so no other
+     * user can read a quarantined row between its write and {@link #ownerOnly}.
+     */
+    static Path ownerOnlyFolder(Path dir) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            ownerOnly(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     static void writeSummary(Map<String, DatasetSummary> summaries, Path file) {
