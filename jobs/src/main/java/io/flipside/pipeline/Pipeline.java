@@ -89,15 +89,17 @@ public final class Pipeline {
             }
 
             // metrics read the curated Parquet just written: columnar and pruned to what each job needs,
-            // where the ingest cache holds every staged column; the cache is freed first
-            ingest.release();
-            manifest.stageStarted("metrics");
+            // where the ingest cache holds every staged column; the cache is freed first. The schema is
+            // the one just written: inferring it ran a Spark job per dataset.
             Map<String, Dataset<Row>> curated = new HashMap<>();
             ingest.summaries().forEach((n, s) -> {
                 if (s.present()) {
-                    curated.put(n, spark.read().parquet(staging.resolve("curated").resolve(n).toString()));
+                    curated.put(n, spark.read().schema(ingest.curated(n).orElseThrow().schema())
+                            .parquet(staging.resolve("curated").resolve(n).toString()));
                 }
             });
+            ingest.release();
+            manifest.stageStarted("metrics");
             MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
             Map<String, MetricTable> tables = new LinkedHashMap<>();
