@@ -103,7 +103,7 @@ public final class Pipeline {
             MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
             Map<String, MetricTable> tables = new LinkedHashMap<>();
-            Parallel.forEach(metrics.tables(), t -> MetricWriter.write(spark, t, metricsDir));
+            Parallel.forEach(metrics.tables(), t -> MetricWriter.write(t, metricsDir));
             for (MetricTable t : metrics.tables()) {
                 manifest.table(t.def().name(), t.rows().size());
                 tables.put(t.def().name(), t);
