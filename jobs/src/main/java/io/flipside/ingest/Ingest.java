@@ -45,6 +45,7 @@ public final class Ingest {
      */
     private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs", "survey_items", "skills");
     private static final long LOCAL_ROWS = 50_000;
+    private static final long SMALL_BYTES = 4L << 20;
     private static final int PARALLEL_DATASETS = 3;
     private static final int WRITERS = 2;
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
@@ -53,9 +54,17 @@ public final class Ingest {
     private final SparkSession spark;
     private final Pseudonymizer pseudonymizer;
 
+    private final long smallBytes;
+
     public Ingest(SparkSession spark, Pseudonymizer pseudonymizer) {
+        this(spark, pseudonymizer, SMALL_BYTES);
+    }
+
+    /** With the size up to which a dataset is {@linkplain #small small}: tests take both paths with it. */
+    Ingest(SparkSession spark, Pseudonymizer pseudonymizer, long smallBytes) {
         this.spark = spark;
         this.pseudonymizer = pseudonymizer;
+        this.smallBytes = smallBytes;
     }
 
     /** Datasets kept in Spark's cache: call {@link IngestResult#release()} when done with them. */
@@ -155,19 +164,50 @@ public final class Ingest {
         Parallel.nameJobs(spark, "ingest " + schema.name());
         Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
         // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
-        Dataset<Row> all = QualityChecks.apply(schema, staged, inputs)
-                .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Counts counts = Counts.of(all);
+        Dataset<Row> checked = QualityChecks.apply(schema, staged, inputs)
+                .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)));
+        Dataset<Row> all;
+        Counts counts;
+        boolean small = small(found, smallBytes);
+        if (small) {
+            List<Row> rows = checked.collectAsList();
+            counts = Counts.of(rows);
+            all = spark.createDataFrame(rows, checked.schema());
+        } else {
+            all = checked.persist(StorageLevel.MEMORY_AND_DISK());
+            counts = Counts.of(all);
+        }
         Dataset<Row> ok = all.filter(col(REASON).isNull());
-        Dataset<Row> valid = DIMENSIONS.contains(schema.name()) && counts.read() - counts.quarantined() <= LOCAL_ROWS
-                ? local(ok, schema) : ok;
+        Dataset<Row> valid = ok;
+        if (DIMENSIONS.contains(schema.name())) {
+            Dataset<Row> slim = slim(ok, schema);
+            valid = small ? slim : counts.read() - counts.quarantined() <= LOCAL_ROWS
+                    ? spark.createDataFrame(slim.collectAsList(), slim.schema()) : ok;
+        }
         long superseded = schema.versionKey().isEmpty() ? 0 : Versions.superseded(valid, schema, asOf).count();
         long notReverse = schema.name().equals("pairs") && inputs.containsKey("employees")
                 ? NotReverse.count(valid, inputs.get("employees")) : 0;
         return new Checked(all, valid, new DatasetSummary(schema.name(), true, found, counts.read(),
                 counts.read() - counts.quarantined(), counts.quarantined(), counts.reasons(), counts.nulled(), superseded,
                 notReverse, unknown, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /**
+     * Whether a dataset is small enough to be checked into the driver's memory in one job and held
+     * there afterwards: text files of at most {@code limit} bytes together (4 MiB by default, about
+     * 50,000 rows). On the
+     * demo's sample that replaced the cache and two counting jobs per dataset; Parquet is never small,
+     * its size says too little about its rows.
+     */
+    private static boolean small(List<InputFile> files, long limit) {
+        long bytes = 0;
+        for (InputFile f : files) {
+            if (f.format() == InputFile.Format.PARQUET) {
+                return false;
+            }
+            bytes += f.bytes();
+        }
+        return bytes <= limit;
     }
 
     /** Rows read, quarantined by reason, and fields nulled, from one pass over the staged rows. */
@@ -184,10 +224,25 @@ public final class Ingest {
                 nulled += r.isNullAt(2) ? 0 : r.getLong(2);
                 if (!r.isNullAt(0)) {
                     quarantined += n;
-                    reasons.put(r.getString(0), n);
+                    reasons.merge(r.getString(0), n, Long::sum);
                 }
             }
             return new Counts(read, quarantined, nulled, reasons);
+        }
+
+        static Counts of(List<Row> rows) {
+            long quarantined = 0;
+            long nulled = 0;
+            Map<String, Long> reasons = new TreeMap<>();
+            for (Row r : rows) {
+                nulled += r.<Integer>getAs(StagedRows.FIELDS_NULLED);
+                String reason = r.getAs(REASON);
+                if (reason != null) {
+                    quarantined++;
+                    reasons.merge(reason, 1L, Long::sum);
+                }
+            }
+            return new Counts(rows.size(), quarantined, nulled, reasons);
         }
     }
 
@@ -218,18 +273,17 @@ public final class Ingest {
     }
 
     /**
-     * Brings a small dimension table's valid rows to the driver once. Later datasets join against it
-     * as a local relation, which Spark broadcasts without running a job per use.
+     * A dimension's valid rows with only the columns later datasets join on and the curated output
+     * keeps: held on the driver, they travel inside every plan that uses them.
      */
-    private Dataset<Row> local(Dataset<Row> ok, DatasetSchema schema) {
+    private static Dataset<Row> slim(Dataset<Row> ok, DatasetSchema schema) {
         List<org.apache.spark.sql.Column> cols = new ArrayList<>();
         schema.fieldNames().forEach(f -> cols.add(col(f)));
         cols.add(col(StagedRows.REASON));
         cols.add(col(StagedRows.SOURCE_FILE));
         cols.add(col(StagedRows.SOURCE_ROW));
         cols.add(col(StagedRows.FILE_INDEX));
-        Dataset<Row> slim = ok.select(cols.toArray(new org.apache.spark.sql.Column[0]));
-        return spark.createDataFrame(slim.collectAsList(), slim.schema());
+        return ok.select(cols.toArray(new org.apache.spark.sql.Column[0]));
     }
 
     private List<String> checkColumns(DatasetSchema schema, List<InputFile> found) {
