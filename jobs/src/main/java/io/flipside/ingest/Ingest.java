@@ -80,6 +80,7 @@ public final class Ingest {
      * dataset is checked and every call has returned; a call's failure fails the run.
      */
     public IngestResult run(Path inputDir, LocalDate asOf, Consumer<IngestResult> whenChecked) {
+        long start = System.nanoTime();
         if (!Files.isDirectory(inputDir)) {
             throw FlipsideException.input("input folder " + inputDir + " does not exist or is not a folder");
         }
@@ -144,8 +145,9 @@ public final class Ingest {
                 valid.put(schema.name(), c.valid());
                 summaries.put(schema.name(), c.summary());
             }
+            long checkMillis = (System.nanoTime() - start) / 1_000_000;
             handedOver.forEach(Parallel::join);
-            return new IngestResult(checked, valid, summaries);
+            return new IngestResult(checked, valid, summaries, checkMillis);
         } finally {
             writers.shutdownNow();
         }
@@ -154,7 +156,7 @@ public final class Ingest {
     private record Checked(Dataset<Row> all, Dataset<Row> valid, DatasetSummary summary) {
         IngestResult alone() {
             String name = summary.dataset();
-            return new IngestResult(Map.of(name, all), Map.of(name, valid), Map.of(name, summary));
+            return new IngestResult(Map.of(name, all), Map.of(name, valid), Map.of(name, summary), summary.millis());
         }
     }
 

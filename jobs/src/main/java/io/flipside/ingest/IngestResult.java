@@ -15,9 +15,11 @@ import org.apache.spark.sql.functions;
 /**
  * The outcome of {@link Ingest}: every staged row with its final reason, the valid rows, and the
  * per-dataset summaries, all keyed by dataset name in validation order.
+ *
+ * @param checkMillis wall time until every dataset was checked; writing their outputs can go on after
  */
 public record IngestResult(Map<String, Dataset<Row>> checked, Map<String, Dataset<Row>> valid,
-        Map<String, DatasetSummary> summaries) {
+        Map<String, DatasetSummary> summaries, long checkMillis) {
 
     /** The curated form of a dataset: typed fields plus the source file and row; empty when absent. */
     public Optional<Dataset<Row>> curated(String dataset) {

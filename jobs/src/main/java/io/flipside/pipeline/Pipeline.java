@@ -64,7 +64,6 @@ public final class Pipeline {
             // each dataset's curated and quarantined rows are written as soon as it is checked, while later
             // datasets are still being checked; when the gate then fails, the staging folder with them
             // is abandoned, so nothing is published either way
-            manifest.stageStarted("ingest");
             Path quarantine = QualityWriter.ownerOnlyFolder(staging.resolve("quality").resolve("quarantine"));
             WriteSpan curate = new WriteSpan();
             IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(), checked -> {
@@ -77,7 +76,8 @@ public final class Pipeline {
             ingest.summaries().values().forEach(manifest::dataset);
             QualityWriter.ownerOnly(quarantine);
             QualityWriter.writeSummary(ingest.summaries(), staging.resolve("quality").resolve("summary.csv"));
-            manifest.stageFinished("ingest");
+            // the two overlap: ingest until every dataset is checked, curate from the first write to the last
+            manifest.stage("ingest", ingest.checkMillis());
             manifest.stage("curate", curate.millis());
             printIngest(ingest.summaries());
 
