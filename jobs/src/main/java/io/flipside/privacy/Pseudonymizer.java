@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,7 +21,11 @@ public final class Pseudonymizer implements Serializable {
 
     private final byte[] key;
     private final boolean stable;
+    /** Recently seen ids: a feed repeats the same few thousand people millions of times. */
+    private static final int REMEMBERED = 1 << 16;
+
     private transient Mac mac;
+    private transient Map<String, String> remembered;
 
     private Pseudonymizer(byte[] key, boolean stable) {
         this.key = key.clone();
@@ -51,10 +57,30 @@ public final class Pseudonymizer implements Serializable {
         return stable;
     }
 
+    /**
+     * The pseudonym of {@code id}. Not thread-safe: every Spark task works on its own deserialised copy.
+     * Up to {@value #REMEMBERED} ids are remembered; an HMAC per activity event was 3 % of the ingest's
+     * CPU at scale 100.
+     */
     public String pseudonym(String id) {
         if (id == null) {
             return null;
         }
+        if (remembered == null) {
+            remembered = new HashMap<>();
+        }
+        String p = remembered.get(id);
+        if (p == null) {
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            p = hmac(id);
+            remembered.put(id, p);
+        }
+        return p;
+    }
+
+    private String hmac(String id) {
         try {
             if (mac == null) {
                 mac = Mac.getInstance("HmacSHA256");
