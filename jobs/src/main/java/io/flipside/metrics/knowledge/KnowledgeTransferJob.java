@@ -116,13 +116,22 @@ public final class KnowledgeTransferJob {
     private static Collected collect(MetricInputs in) {
         Dataset<Row> current = Versions.current(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS, in.asOf());
         Dataset<Row> roles = Roles.asDataset(in);
-        List<Row> scores = current.join(broadcast(roles), current.col("cohort_id").equalTo(roles.col("_r_cohort"))
-                        .and(current.col("employee_id").equalTo(roles.col("_r_person"))))
+        List<Row> scores = new ArrayList<>(current.join(broadcast(roles), current.col("cohort_id")
+                        .equalTo(roles.col("_r_cohort")).and(current.col("employee_id").equalTo(roles.col("_r_person"))))
                 .groupBy(col("cohort_id"), col("employee_id"), col("_r_role").as("role"), col("skill_id"), col("source"))
                 .agg(max(when(col("wave").equalTo("pre"), col("score"))).as("pre"),
                         max(when(col("wave").equalTo("post"), col("score"))).as("post"),
                         max(when(col("wave").equalTo("followup"), col("score"))).as("followup"))
-                .collectAsList();
+                .collectAsList());
+        // an aggregation's rows can come back in another order from run to run (one that runs short of
+        // memory while other jobs hold it sorts instead of hashing), and sums of doubles then differ in
+        // the last digit; in the grouping key's order, the same input gives the same bytes
+        Comparator<Row> byKey = Comparator.comparing((Row r) -> r.getString(0));
+        for (int i = 1; i < 5; i++) {
+            int field = i;
+            byKey = byKey.thenComparing(r -> r.getString(field));
+        }
+        scores.sort(byKey);
         Map<String, Row> skills = new HashMap<>();
         for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
             skills.put(s.getAs("skill_id"), s);

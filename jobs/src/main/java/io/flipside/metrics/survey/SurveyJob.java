@@ -89,6 +89,11 @@ public final class SurveyJob {
             answers.add(new SurveyAnswer(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                     r.getInt(5)));
         }
+        // a shuffled query's rows can come back in another order from run to run (an aggregation that
+        // runs short of memory while other jobs hold it sorts instead of hashing), and sums of doubles
+        // then differ in the last digit; in the version key's order, the same input gives the same bytes
+        answers.sort(Comparator.comparing(SurveyAnswer::cohortId).thenComparing(SurveyAnswer::respondentId)
+                .thenComparing(SurveyAnswer::wave).thenComparing(SurveyAnswer::itemId));
         return new Answers(items, answers);
     }
 
