@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The bench's yardstick: the engagement, activity and survey-item tables computed by DuckDB (through
- * JDBC, from the same CSV inputs) in plain SQL, single node, no validation. DuckDB's driver is on the
+ * JDBC) in plain SQL, single node, no validation: from the same CSV inputs, or from the curated Parquet
+ * a run published (the engines compared on the same typed, validated rows). DuckDB's driver is on the
  * launcher's class path only (runtime scope, left out of the thin jar); nothing else uses it.
  */
 public final class DuckDbReference {
@@ -24,8 +25,28 @@ public final class DuckDbReference {
     private DuckDbReference() {
     }
 
-    public static Result compute(Path input, LocalDate asOf) {
-        String in = input.toAbsolutePath().toString().replace("'", "''");
+    /** From the input CSVs. */
+    public static Result fromCsv(Path input, LocalDate asOf) {
+        String in = quoted(input);
+        return compute(dataset -> dataset.equals("activity_events")
+                ? "read_csv('" + in + "/activity_events/*.csv', header = true, columns = {'employee_id': 'VARCHAR',"
+                        + " 'pair_id': 'VARCHAR', 'event_time': 'TIMESTAMPTZ', 'event_type': 'VARCHAR'})"
+                : "read_csv('" + in + "/" + dataset + ".csv', header = true)", asOf);
+    }
+
+    /** From a published {@code curated/} folder (activity events in their month folders). */
+    public static Result fromCurated(Path curated, LocalDate asOf) {
+        String in = quoted(curated);
+        return compute(dataset -> dataset.equals("activity_events")
+                ? "read_parquet('" + in + "/activity_events/*/*.parquet', hive_partitioning = true)"
+                : "read_parquet('" + in + "/" + dataset + "/*.parquet')", asOf);
+    }
+
+    private static String quoted(Path p) {
+        return p.toAbsolutePath().toString().replace("'", "''");
+    }
+
+    private static Result compute(java.util.function.UnaryOperator<String> source, LocalDate asOf) {
         String day = "DATE '" + asOf + "'";
         String end = "TIMESTAMPTZ '" + asOf.plusDays(1) + " 00:00:00+00'";
         Map<String, Long> millis = new LinkedHashMap<>();
@@ -33,13 +54,13 @@ public final class DuckDbReference {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             long t = System.nanoTime();
-            s.execute("CREATE VIEW cohorts AS SELECT * FROM read_csv('" + in + "/cohorts.csv', header = true)");
+            s.execute("CREATE VIEW cohorts AS SELECT * FROM " + source.apply("cohorts"));
             s.execute("CREATE VIEW pairs AS SELECT p.*, c.start_date, c.end_date, coalesce(p.matched_date, c.start_date)"
-                    + " AS matched FROM read_csv('" + in + "/pairs.csv', header = true) p JOIN cohorts c USING (cohort_id)"
+                    + " AS matched FROM " + source.apply("pairs") + " p JOIN cohorts c USING (cohort_id)"
                     + " WHERE coalesce(p.matched_date, c.start_date) <= " + day);
             s.execute("CREATE TABLE engagement AS WITH s AS (SELECT pair_id, count(*) AS scheduled,"
                     + " count(*) FILTER (WHERE status = 'held') AS held, sum(duration_minutes) FILTER (WHERE status = 'held')"
-                    + " AS minutes FROM read_csv('" + in + "/sessions.csv', header = true) WHERE session_date <= " + day
+                    + " AS minutes FROM " + source.apply("sessions") + " WHERE session_date <= " + day
                     + " GROUP BY pair_id), per_pair AS (SELECT p.cohort_id, coalesce(s.scheduled, 0) AS scheduled,"
                     + " coalesce(s.held, 0) AS held, coalesce(s.minutes, 0) AS minutes, greatest(0, date_diff('day',"
                     + " p.matched, least(coalesce(CASE WHEN p.ended_date <= " + day + " THEN p.ended_date END, p.end_date),"
@@ -53,9 +74,8 @@ public final class DuckDbReference {
             figures.put("engagement ALL attendance_rate", one(s, "SELECT attendance_rate FROM engagement WHERE cohort_id = 'ALL'"));
 
             t = System.nanoTime();
-            s.execute("CREATE TABLE events AS SELECT * FROM read_csv('" + in
-                    + "/activity_events/*.csv', header = true, columns = {'employee_id': 'VARCHAR', 'pair_id': 'VARCHAR',"
-                    + " 'event_time': 'TIMESTAMPTZ', 'event_type': 'VARCHAR'}) WHERE event_time < " + end);
+            s.execute("CREATE TABLE events AS SELECT employee_id, pair_id, event_time, event_type FROM "
+                    + source.apply("activity_events") + " WHERE event_time < " + end);
             s.execute("CREATE TABLE activity_weekly AS SELECT p.cohort_id, strftime(e.event_time, '%G-W%V') AS week,"
                     + " count(*) AS events, count(DISTINCT e.pair_id) AS active_pairs FROM events e JOIN pairs p"
                     + " USING (pair_id) GROUP BY ALL");
@@ -71,9 +91,9 @@ public final class DuckDbReference {
             t = System.nanoTime();
             s.execute("CREATE TABLE survey_items_table AS WITH items AS (SELECT item_id, coalesce(kind, 'likert') AS kind,"
                     + " coalesce(min_value, CASE WHEN kind = 'nps' THEN 0 ELSE 1 END) AS lo, coalesce(max_value, CASE WHEN"
-                    + " kind = 'nps' THEN 10 ELSE 5 END) AS hi, coalesce(reverse_coded, false) AS reverse FROM read_csv('"
-                    + in + "/survey_items.csv', header = true)), r AS (SELECT * FROM read_csv('" + in
-                    + "/survey_responses.csv', header = true) WHERE submitted_date <= " + day + " QUALIFY row_number()"
+                    + " kind = 'nps' THEN 10 ELSE 5 END) AS hi, coalesce(reverse_coded, false) AS reverse FROM "
+                    + source.apply("survey_items") + "), r AS (SELECT * FROM " + source.apply("survey_responses")
+                    + " WHERE submitted_date <= " + day + " QUALIFY row_number()"
                     + " OVER (PARTITION BY respondent_id, cohort_id, wave, item_id ORDER BY submitted_date DESC) = 1),"
                     + " x AS (SELECT r.cohort_id, r.wave, r.item_id, CASE WHEN i.reverse THEN 1 - (r.value - i.lo) /"
                     + " (i.hi - i.lo) ELSE (r.value - i.lo) / (i.hi - i.lo) END AS x FROM r JOIN items i USING (item_id)),"
