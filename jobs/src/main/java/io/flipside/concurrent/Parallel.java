@@ -5,13 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 
@@ -34,52 +29,6 @@ public final class Parallel {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /**
-     * A fixed pool of daemon threads whose waiting tasks start highest priority first, and in submission
-     * order within a priority: work that others wait for can be put ahead of work nothing waits for.
-     */
-    public static RankedPool rankedPool(int threads, String name) {
-        AtomicInteger n = new AtomicInteger();
-        return new RankedPool(new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new PriorityBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }));
-    }
-
-    /** See {@link #rankedPool}; closing it interrupts what still runs. */
-    public static final class RankedPool implements AutoCloseable {
-        private final ThreadPoolExecutor threads;
-        private final AtomicLong submitted = new AtomicLong();
-
-        private RankedPool(ThreadPoolExecutor threads) {
-            this.threads = threads;
-        }
-
-        /** An executor whose tasks wait in this pool's queue with the given priority (higher runs first). */
-        public Executor at(int priority) {
-            return task -> threads.execute(new Ranked(priority, submitted.getAndIncrement(), task));
-        }
-
-        @Override
-        public void close() {
-            threads.shutdownNow();
-        }
-    }
-
-    private record Ranked(int priority, long order, Runnable task) implements Runnable, Comparable<Ranked> {
-        @Override
-        public void run() {
-            task.run();
-        }
-
-        @Override
-        public int compareTo(Ranked o) {
-            return priority != o.priority ? Integer.compare(o.priority, priority) : Long.compare(order, o.order);
-        }
     }
 
     /** Runs {@code action} on every item, {@value #WRITERS} at a time, and returns when all are done. */

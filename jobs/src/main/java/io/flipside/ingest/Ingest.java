@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -104,13 +105,13 @@ public final class Ingest {
         // each dataset is checked as soon as the datasets it is checked against are, three at a time:
         // on the demo's sample that measured 3 s faster than a thread per dataset (planning competes for
         // two cores), and Spark's fair pools still let a small job on the long path (pairs) run between a
-        // big dataset's tasks. Datasets that others wait for go first: queued behind the codebooks'
-        // datasets, pairs (which sessions and activity events wait for) started 5 s late in the demo.
+        // big dataset's tasks
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
         Map<String, Integer> waiting = waitingOn();
         List<CompletableFuture<Void>> handedOver = new ArrayList<>();
+        ExecutorService pool = Parallel.pool(PARALLEL_DATASETS, "flipside-ingest");
         ExecutorService writers = Parallel.pool(WRITERS, "flipside-checked");
-        try (Parallel.RankedPool pool = Parallel.rankedPool(PARALLEL_DATASETS, "flipside-ingest")) {
+        try {
             List<CompletableFuture<Checked>> waitedFor = new ArrayList<>();
             for (DatasetSchema schema : byWaiters(waiting)) {
                 List<InputFile> found = files.get(schema.name());
@@ -136,7 +137,7 @@ public final class Ingest {
                                 }
                             });
                             return check(schema, found, inputs, unknown.get(schema.name()), asOf);
-                        }, pool.at(waiting.get(schema.name()))));
+                        }, pool));
                 handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
                 if (waiting.get(schema.name()) > 0) {
                     waitedFor.add(running.get(schema.name()));
@@ -160,6 +161,7 @@ public final class Ingest {
             handedOver.forEach(Parallel::join);
             return new IngestResult(checked, valid, summaries, checkMillis);
         } finally {
+            pool.shutdownNow();
             writers.shutdownNow();
         }
     }
@@ -184,7 +186,7 @@ public final class Ingest {
         boolean small = small(found, smallBytes);
         if (small) {
             List<Row> rows = checked.collectAsList();
-            counts = Counts.of(rows);
+            counts = Counts.of(rows, checked.schema());
             all = spark.createDataFrame(rows, checked.schema());
         } else {
             all = checked.persist(StorageLevel.MEMORY_AND_DISK());
@@ -208,9 +210,8 @@ public final class Ingest {
     /**
      * Whether a dataset is small enough to be checked into the driver's memory in one job and held
      * there afterwards: text files of at most {@code limit} bytes together (4 MiB by default, about
-     * 50,000 rows). On the
-     * demo's sample that replaced the cache and two counting jobs per dataset; Parquet is never small,
-     * its size says too little about its rows.
+     * 50,000 rows). On the demo's sample that replaced the cache and two counting jobs per dataset;
+     * Parquet is never small, its size says too little about its rows.
      */
     private static boolean small(List<InputFile> files, long limit) {
         long bytes = 0;
@@ -243,13 +244,15 @@ public final class Ingest {
             return new Counts(read, quarantined, nulled, reasons);
         }
 
-        static Counts of(List<Row> rows) {
+        static Counts of(List<Row> rows, StructType schema) {
+            int nulledAt = schema.fieldIndex(StagedRows.FIELDS_NULLED);
+            int reasonAt = schema.fieldIndex(REASON);
             long quarantined = 0;
             long nulled = 0;
             Map<String, Long> reasons = new TreeMap<>();
             for (Row r : rows) {
-                nulled += r.<Integer>getAs(StagedRows.FIELDS_NULLED);
-                String reason = r.getAs(REASON);
+                nulled += r.getInt(nulledAt);
+                String reason = r.getString(reasonAt);
                 if (reason != null) {
                     quarantined++;
                     reasons.merge(reason, 1L, Long::sum);

@@ -3,7 +3,6 @@ package io.flipside.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
-import io.flipside.concurrent.Parallel;
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.IngestResult;
 import java.io.BufferedWriter;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SaveMode;
@@ -29,30 +27,36 @@ final class QualityWriter {
     private QualityWriter() {
     }
 
+    /** Writes the valid rows of each dataset in {@code ingest} (one, as the pipeline hands them over). */
     static void writeCurated(IngestResult ingest, Path dir) {
-        Parallel.forEach(List.copyOf(ingest.summaries().keySet()), name -> ingest.curated(name).ifPresent(df -> {
-            if (name.equals("activity_events")) {
-                // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
-                // runs read only the months they need; one writer per core, each sorting its share by
-                // month, costs a local sort where grouping months into one file each cost a shuffle
-                df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM"))
-                        .coalesce(df.sparkSession().sparkContext().defaultParallelism())
-                        .write().mode(SaveMode.ErrorIfExists).partitionBy(EVENT_MONTH)
-                        .parquet(dir.resolve(name).toString());
-            } else {
-                df.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.resolve(name).toString());
-            }
-        }));
+        for (String name : ingest.summaries().keySet()) {
+            ingest.curated(name).ifPresent(df -> {
+                if (name.equals("activity_events")) {
+                    // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
+                    // runs read only the months they need; one writer per core, each sorting its share by
+                    // month, costs a local sort where grouping months into one file each cost a shuffle
+                    df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM"))
+                            .coalesce(df.sparkSession().sparkContext().defaultParallelism())
+                            .write().mode(SaveMode.ErrorIfExists).partitionBy(EVENT_MONTH)
+                            .parquet(dir.resolve(name).toString());
+                } else {
+                    df.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.resolve(name).toString());
+                }
+            });
+        }
     }
 
     /**
-     * Writes the quarantined rows of each dataset that has some into {@code dir}, which should be an
-     * {@link #ownerOnlyFolder}; call {@link #ownerOnly} on it once every writer is done.
+     * Writes the quarantined rows of each dataset in {@code ingest} that has some into {@code dir}, which
+     * should be an {@link #ownerOnlyFolder}; call {@link #ownerOnly} on it once every writer is done.
      */
     static void writeQuarantine(IngestResult ingest, Path dir) {
-        Parallel.forEach(ingest.summaries().values().stream().filter(s -> s.rowsQuarantined() > 0).toList(),
-                s -> ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                        .parquet(dir.resolve(s.dataset()).toString()));
+        for (DatasetSummary s : ingest.summaries().values()) {
+            if (s.rowsQuarantined() > 0) {
+                ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                        .parquet(dir.resolve(s.dataset()).toString());
+            }
+        }
     }
 
     /**
