@@ -80,7 +80,8 @@ class RowValidatorTest {
     /**
      * The hand-written reader of the common shapes must agree with java.time's strict ISO parsers, the
      * reference, on every value: random ones with out-of-range parts (day 31 of short months, 29 February
-     * of leap and common years, hour 24, second 60) and a few other shapes that take the slow path.
+     * of leap and common years, hour 24, second 60, offsets past 18:00 or minute 60) and a few other shapes
+     * that take the slow path.
      */
     @Test
     void fastTimestampsAndDatesAgreeWithTheIsoParsers() throws Exception {
@@ -88,11 +89,19 @@ class RowValidatorTest {
         java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("2024-02-29T00:00:00Z",
                 "2023-02-29T00:00:00Z", "2026-03-01T24:00:00", "2026-03-01T23:59:60Z", "2026-3-01T10:00:00Z",
                 "2026-03-01T10:00Z", "2026-03-01T10:00:00.250Z", "2026-03-01X10:00:00", "0000-01-01T00:00:00Z",
-                "2026-03-01T10:00:00z", "+2026-03-01T10:00:00Z", "2026-03-01T1a:00:00Z"));
+                "2026-03-01T10:00:00z", "+2026-03-01T10:00:00Z", "2026-03-01T1a:00:00Z", "2026-03-01T10:00:00+18:00",
+                "2026-03-01T10:00:00-18:00", "2026-03-01T10:00:00+18:01", "2026-03-01T10:00:00-00:00",
+                "2026-03-01T10:00:00+0100", "2026-03-01T10:00:00+01:0a", "2026-03-01T10:00:00*01:00",
+                "2026-03-01T10:00:00+01-00", "2026-03-01 10:00:00+05:30"));
         for (int i = 0; i < 20_000; i++) {
             texts.add(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%c%02d:%02d:%02d%s", 1990 + random.nextInt(60),
                     random.nextInt(14), random.nextInt(33), random.nextBoolean() ? 'T' : ' ', random.nextInt(25),
-                    random.nextInt(61), random.nextInt(61), random.nextBoolean() ? "Z" : ""));
+                    random.nextInt(61), random.nextInt(61), switch (random.nextInt(3)) {
+                        case 0 -> "Z";
+                        case 1 -> String.format(java.util.Locale.ROOT, "%c%02d:%02d", random.nextBoolean() ? '+' : '-',
+                                random.nextInt(20), random.nextInt(62));
+                        default -> "";
+                    }));
         }
         for (String text : texts) {
             Instant expected = isoReference(text);

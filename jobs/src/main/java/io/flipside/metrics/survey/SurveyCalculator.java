@@ -59,24 +59,24 @@ public final class SurveyCalculator {
     }
 
     public List<MetricRow> items(List<SurveyAnswer> answers) {
-        Map<List<String>, List<Double>> xs = new TreeMap<>(SurveyCalculator::compare);
+        // per group: sum of x, favourable, neutral, answers; added in the answers' order as before
+        Map<List<String>, double[]> sums = new HashMap<>();
         for (SurveyAnswer a : answers) {
+            double x = items.get(a.itemId()).x(a.value());
             for (List<String> g : groups(a.cohortId(), a.role())) {
-                xs.computeIfAbsent(List.of(g.get(0), a.wave(), g.get(1), a.itemId()), k -> new ArrayList<>())
-                        .add(items.get(a.itemId()).x(a.value()));
+                double[] s = sums.computeIfAbsent(List.of(g.get(0), a.wave(), g.get(1), a.itemId()), k -> new double[4]);
+                s[0] += x;
+                s[1] += favorable(x) ? 1 : 0;
+                s[2] += x == 0.5 ? 1 : 0;
+                s[3]++;
             }
         }
         List<MetricRow> rows = new ArrayList<>();
-        xs.forEach((k, v) -> {
-            double fav = 0;
-            double neutral = 0;
-            double sum = 0;
-            for (double x : v) {
-                sum += x;
-                fav += favorable(x) ? 1 : 0;
-                neutral += x == 0.5 ? 1 : 0;
-            }
-            int n = v.size();
+        inKeyOrder(sums).forEach((k, s) -> {
+            double sum = s[0];
+            double fav = s[1];
+            double neutral = s[2];
+            int n = (int) s[3];
             rows.add(MetricTables.SURVEY_ITEMS.newRow().set("cohort_id", k.get(0)).set("wave", k.get(1))
                     .set("role", k.get(2)).set("item_id", k.get(3)).set("scale", items.get(k.get(3)).scale())
                     .set("n", (long) n).set("mean_100", 100 * sum / n).set("favorable_pct", 100 * fav / n)
@@ -120,14 +120,14 @@ public final class SurveyCalculator {
                         .put(a.itemId(), items.get(a.itemId()).x(a.value()));
             }
         }
-        Map<List<String>, List<Person>> groups = new TreeMap<>(SurveyCalculator::compare);
+        Map<List<String>, List<Person>> groups = new HashMap<>();
         scores.forEach((wave, people) -> people.forEach((p, byScale) -> byScale.keySet().forEach(scale -> {
             for (List<String> g : groups(p.cohortId(), roles.get(p))) {
                 groups.computeIfAbsent(List.of(g.get(0), wave, g.get(1), scale), k -> new ArrayList<>()).add(p);
             }
         })));
         List<MetricRow> rows = new ArrayList<>();
-        groups.forEach((k, people) -> {
+        inKeyOrder(groups).forEach((k, people) -> {
             String wave = k.get(1);
             String scale = k.get(3);
             double[] v = people.stream().mapToDouble(p -> scores.get(wave).get(p).get(scale)).toArray();
@@ -177,7 +177,7 @@ public final class SurveyCalculator {
         Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
         Map<Person, Map<String, Double>> baseline = scores.getOrDefault("baseline", Map.of());
         Map<Person, Map<String, Double>> last = scores.getOrDefault("final", Map.of());
-        Map<List<String>, List<double[]>> groups = new TreeMap<>(SurveyCalculator::compare);
+        Map<List<String>, List<double[]>> groups = new HashMap<>();
         baseline.forEach((p, byScale) -> byScale.forEach((scale, before) -> {
             Double after = last.getOrDefault(p, Map.of()).get(scale);
             if (after != null) {
@@ -187,11 +187,11 @@ public final class SurveyCalculator {
                 }
             }
         }));
-        return groups;
+        return inKeyOrder(groups);
     }
 
     public List<MetricRow> enps(List<SurveyAnswer> answers) {
-        Map<List<String>, long[]> counts = new TreeMap<>(SurveyCalculator::compare);
+        Map<List<String>, long[]> counts = new HashMap<>();
         for (SurveyAnswer a : answers) {
             if (!items.get(a.itemId()).nps()) {
                 continue;
@@ -202,7 +202,7 @@ public final class SurveyCalculator {
             }
         }
         List<MetricRow> rows = new ArrayList<>();
-        counts.forEach((k, c) -> {
+        inKeyOrder(counts).forEach((k, c) -> {
             double n = c[0] + c[1] + c[2];
             rows.add(MetricTables.ENPS.newRow().set("cohort_id", k.get(0)).set("wave", k.get(1)).set("role", k.get(2))
                     .set("n", (long) n).set("promoters_pct", 100 * c[0] / n).set("passives_pct", 100 * c[1] / n)
@@ -220,7 +220,7 @@ public final class SurveyCalculator {
         for (SurveyAnswer a : answers) {
             answeredIn.computeIfAbsent(a.cohortId() + "|" + a.wave(), k -> new java.util.HashSet<>()).add(a.respondentId());
         }
-        Map<List<String>, long[]> counts = new TreeMap<>(SurveyCalculator::compare);
+        Map<List<String>, long[]> counts = new HashMap<>();
         answeredIn.forEach((cw, respondents) -> {
             String cohort = cw.substring(0, cw.indexOf('|'));
             String wave = cw.substring(cw.indexOf('|') + 1);
@@ -233,10 +233,20 @@ public final class SurveyCalculator {
             });
         });
         List<MetricRow> rows = new ArrayList<>();
-        counts.forEach((k, c) -> rows.add(MetricTables.SURVEY_RESPONSE.newRow().set("cohort_id", k.get(0))
+        inKeyOrder(counts).forEach((k, c) -> rows.add(MetricTables.SURVEY_RESPONSE.newRow().set("cohort_id", k.get(0))
                 .set("wave", k.get(1)).set("role", k.get(2)).set("invited", c[0]).set("responded", c[1])
                 .set("response_rate", c[0] == 0 ? null : (double) c[1] / c[0]).build()));
         return rows;
+    }
+
+    /**
+     * The groups in {@link #compare key order}. They are gathered in hash maps: a comparator per lookup
+     * over hundreds of thousands of answers, four groups each, was most of the survey job at scale 100.
+     */
+    private static <V> Map<List<String>, V> inKeyOrder(Map<List<String>, V> groups) {
+        Map<List<String>, V> sorted = new TreeMap<>(SurveyCalculator::compare);
+        sorted.putAll(groups);
+        return sorted;
     }
 
     private static Map<String, Integer> ranks() {
