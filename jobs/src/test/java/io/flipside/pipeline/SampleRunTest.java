@@ -90,6 +90,28 @@ class SampleRunTest {
         assertThat(kpisAt(out, "2026-09-30")).hasSize(5 * 10);
     }
 
+    /**
+     * The bench's DuckDB yardstick, on the curated rows this run published, computes what Spark did: its
+     * SQL is written separately from the metric jobs, so agreement checks both the yardstick and the
+     * pooled figures. From the raw CSVs it could not agree, since DuckDB does not quarantine.
+     */
+    @Test
+    void duckDbOnTheCuratedDataAgreesWithSparksTables() throws IOException {
+        io.flipside.bench.DuckDbReference.Result duck = io.flipside.bench.DuckDbReference.fromCurated(
+                out.resolve("curated"), java.time.LocalDate.parse(manifest.get("as_of").asText()));
+        MetricRow engagement = TableCsv.read(MetricTables.ENGAGEMENT, out.resolve("metrics/engagement.csv")).rows().stream()
+                .filter(r -> r.getString("cohort_id").equals("ALL")).findFirst().orElseThrow();
+        MetricRow activity = TableCsv.read(MetricTables.ACTIVITY, out.resolve("metrics/activity.csv")).rows().stream()
+                .filter(r -> r.getString("cohort_id").equals("ALL")).findFirst().orElseThrow();
+        long surveyItemRows = TableCsv.read(MetricTables.SURVEY_ITEMS, out.resolve("metrics/survey_items.csv")).rows()
+                .stream().filter(r -> r.getString("role").equals("all")).count();
+        assertThat(duck.figures().get("engagement ALL attendance_rate"))
+                .isCloseTo(engagement.getDouble("attendance_rate"), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(duck.figures().get("activity ALL events")).isEqualTo(activity.getLong("events").doubleValue());
+        assertThat(duck.figures().get("survey_items rows (role all)")).isEqualTo((double) surveyItemRows);
+        assertThat(duck.millis()).containsOnlyKeys("engagement", "activity", "survey_items");
+    }
+
     private static List<MetricRow> kpisAt(Path output, String periodEnd) throws IOException {
         return TableCsv.read(MetricTables.KPIS, output.resolve("metrics/kpis.csv")).rows().stream()
                 .filter(r -> r.getDate("period_end").toString().equals(periodEnd)).toList();
