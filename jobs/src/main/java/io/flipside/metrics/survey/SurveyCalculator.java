@@ -120,25 +120,42 @@ public final class SurveyCalculator {
                         .put(a.itemId(), items.get(a.itemId()).x(a.value()));
             }
         }
-        Map<List<String>, List<Person>> groups = new HashMap<>();
-        scores.forEach((wave, people) -> people.forEach((p, byScale) -> byScale.keySet().forEach(scale -> {
-            for (List<String> g : groups(p.cohortId(), roles.get(p))) {
-                groups.computeIfAbsent(List.of(g.get(0), wave, g.get(1), scale), k -> new ArrayList<>()).add(p);
-            }
-        })));
+        // each member carries its score and answers, so a group's statistics need no lookups per person
+        Map<List<String>, List<Member>> groups = new HashMap<>();
+        scores.forEach((wave, people) -> {
+            Map<Person, Map<String, Double>> answeredInWave = answered.get(wave);
+            people.forEach((p, byScale) -> byScale.forEach((scale, score) -> {
+                Member m = new Member(score, answeredInWave.get(p));
+                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                    groups.computeIfAbsent(List.of(g.get(0), wave, g.get(1), scale), k -> new ArrayList<>()).add(m);
+                }
+            }));
+        });
         List<MetricRow> rows = new ArrayList<>();
-        inKeyOrder(groups).forEach((k, people) -> {
+        inKeyOrder(groups).forEach((k, members) -> {
             String wave = k.get(1);
             String scale = k.get(3);
-            double[] v = people.stream().mapToDouble(p -> scores.get(wave).get(p).get(scale)).toArray();
+            double[] v = new double[members.size()];
+            long fav = 0;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = members.get(i).score();
+                fav += v[i] > 50 ? 1 : 0;
+            }
             Summary s = Summary.of(v);
-            long fav = people.stream().filter(p -> scores.get(wave).get(p).get(scale) > 50).count();
             List<String> scaleItems = likertOfScale.get(scale);
             List<double[]> complete = new ArrayList<>();
-            for (Person p : people) {
-                Map<String, Double> a = answered.get(wave).get(p);
-                if (scaleItems.stream().allMatch(a::containsKey)) {
-                    complete.add(scaleItems.stream().mapToDouble(a::get).toArray());
+            for (Member m : members) {
+                double[] row = new double[scaleItems.size()];
+                int answeredItems = 0;
+                for (String item : scaleItems) {
+                    Double x = m.answered().get(item);
+                    if (x == null) {
+                        break;
+                    }
+                    row[answeredItems++] = x;
+                }
+                if (answeredItems == row.length) {
+                    complete.add(row);
                 }
             }
             Double alpha = scaleItems.size() < 2 ? null : CronbachAlpha.of(complete.toArray(new double[0][]));
@@ -149,6 +166,10 @@ public final class SurveyCalculator {
                     .build());
         });
         return rows;
+    }
+
+    /** A person in a scale group: their scale score and every likert item they answered in the wave. */
+    private record Member(double score, Map<String, Double> answered) {
     }
 
     public List<MetricRow> change(List<SurveyAnswer> answers) {
@@ -241,7 +262,8 @@ public final class SurveyCalculator {
 
     /**
      * The groups in {@link #compare key order}. They are gathered in hash maps: a comparator per lookup
-     * over hundreds of thousands of answers, four groups each, was most of the survey job at scale 100.
+     * over hundreds of thousands of answers, four groups each, was a third of the survey tables' driver
+     * time at scale 100.
      */
     private static <V> Map<List<String>, V> inKeyOrder(Map<List<String>, V> groups) {
         Map<List<String>, V> sorted = new TreeMap<>(SurveyCalculator::compare);
