@@ -100,7 +100,7 @@ public final class RetentionSubjects {
             level[i] = e.getInt(2);
             terminated[i] = e.getAs(3);
             terminationType[i] = e.getString(4);
-            risesOf.add(List.copyOf(rises.getOrDefault(person[i], List.of())));
+            risesOf.add(rises.getOrDefault(person[i], List.of()));
             tookPart[i] = participation.tookPart(person[i]);
         }
         Map<String, List<Subject>> byCohort = new LinkedHashMap<>();
