@@ -126,17 +126,26 @@ public final class KnowledgeTransferJob {
         // an aggregation's rows can come back in another order from run to run (one that runs short of
         // memory while other jobs hold it sorts instead of hashing), and sums of doubles then differ in
         // the last digit; in the grouping key's order, the same input gives the same bytes
-        Comparator<Row> byKey = Comparator.comparing((Row r) -> r.getString(0));
-        for (int i = 1; i < 5; i++) {
-            int field = i;
-            byKey = byKey.thenComparing(r -> r.getString(field));
-        }
-        scores.sort(byKey);
+        scores.sort(KnowledgeTransferJob::byKey);
         Map<String, Row> skills = new HashMap<>();
         for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
             skills.put(s.getAs("skill_id"), s);
         }
         return new Collected(scores, skills);
+    }
+
+    /**
+     * The grouping key's five text fields in order: one method, where a chain of five comparators was half
+     * of the job's driver time at scale 100.
+     */
+    private static int byKey(Row a, Row b) {
+        for (int i = 0; i < 5; i++) {
+            int c = a.getString(i).compareTo(b.getString(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static List<String> cohortKey(String cohort, List<String> rest) {
