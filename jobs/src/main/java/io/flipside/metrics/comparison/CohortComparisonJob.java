@@ -60,9 +60,8 @@ public final class CohortComparisonJob {
     }
 
     private static void scaleChange(MetricInputs in, CohortComparisonCalculator calc) {
-        SurveyJob.Answers answers = SurveyJob.answers(in);
         Map<CohortComparisonCalculator.Measure, Map<String, double[]>> changes = new TreeMap<>(MEASURE_ORDER);
-        new SurveyCalculator(answers.items()).changes(answers.answers()).forEach((k, people) -> {
+        new SurveyCalculator(SurveyJob.answers(in).items()).changes(SurveyJob.scaleScores(in)).forEach((k, people) -> {
             if (k.get(0).equals(MetricInputs.ALL)) {
                 return;
             }

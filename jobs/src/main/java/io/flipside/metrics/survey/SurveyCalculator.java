@@ -34,7 +34,7 @@ public final class SurveyCalculator {
     }
 
     /** A person within a cohort; ALL rows pool these, so someone in two cohorts counts twice. */
-    record Person(String cohortId, String respondentId) {
+    public record Person(String cohortId, String respondentId) {
     }
 
     private static List<List<String>> groups(String cohort, String role) {
@@ -86,9 +86,11 @@ public final class SurveyCalculator {
         return rows;
     }
 
-    /** Each person's scale scores per wave: the mean of 100 x over the scale's likert items they answered. */
-    Map<String, Map<Person, Map<String, Double>>> scaleScores(List<SurveyAnswer> answers, Map<Person, String> roles) {
+    /** Gathers each person's likert answers and scale scores per wave (see {@link ScaleScores}). */
+    public ScaleScores scaleScores(List<SurveyAnswer> answers) {
+        Map<Person, String> roles = new LinkedHashMap<>();
         Map<String, Map<Person, Map<String, List<Double>>>> raw = new LinkedHashMap<>();
+        Map<String, Map<Person, Map<String, Double>>> answered = new LinkedHashMap<>();
         for (SurveyAnswer a : answers) {
             SurveyItem item = items.get(a.itemId());
             if (item.nps()) {
@@ -96,37 +98,30 @@ public final class SurveyCalculator {
             }
             Person p = new Person(a.cohortId(), a.respondentId());
             roles.putIfAbsent(p, a.role());
+            double x = item.x(a.value());
             raw.computeIfAbsent(a.wave(), k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
-                    .computeIfAbsent(item.scale(), k -> new ArrayList<>()).add(100 * item.x(a.value()));
+                    .computeIfAbsent(item.scale(), k -> new ArrayList<>()).add(100 * x);
+            answered.computeIfAbsent(a.wave(), k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
+                    .put(a.itemId(), x);
         }
-        Map<String, Map<Person, Map<String, Double>>> out = new LinkedHashMap<>();
+        Map<String, Map<Person, Map<String, Double>>> byWave = new LinkedHashMap<>();
         raw.forEach((wave, people) -> people.forEach((p, scales) -> scales.forEach((scale, v) ->
-                out.computeIfAbsent(wave, k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
+                byWave.computeIfAbsent(wave, k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new TreeMap<>())
                         .put(scale, v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()))));
-        return out;
+        return new ScaleScores(byWave, answered, roles);
     }
 
-    public List<MetricRow> scales(List<SurveyAnswer> answers) {
-        Map<Person, String> roles = new LinkedHashMap<>();
-        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
+    public List<MetricRow> scales(ScaleScores scores) {
         Map<String, List<String>> likertOfScale = new TreeMap<>();
         items.values().stream().filter(i -> !i.nps()).sorted((a, b) -> a.itemId().compareTo(b.itemId()))
                 .forEach(i -> likertOfScale.computeIfAbsent(i.scale(), k -> new ArrayList<>()).add(i.itemId()));
-        Map<String, Map<Person, Map<String, Double>>> answered = new LinkedHashMap<>();
-        for (SurveyAnswer a : answers) {
-            if (!items.get(a.itemId()).nps()) {
-                answered.computeIfAbsent(a.wave(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(new Person(a.cohortId(), a.respondentId()), k -> new TreeMap<>())
-                        .put(a.itemId(), items.get(a.itemId()).x(a.value()));
-            }
-        }
         // each member carries its score and answers, so a group's statistics need no lookups per person
         Map<List<String>, List<Member>> groups = new HashMap<>();
-        scores.forEach((wave, people) -> {
-            Map<Person, Map<String, Double>> answeredInWave = answered.get(wave);
+        scores.byWave().forEach((wave, people) -> {
+            Map<Person, Map<String, Double>> answeredInWave = scores.answered().get(wave);
             people.forEach((p, byScale) -> byScale.forEach((scale, score) -> {
                 Member m = new Member(score, answeredInWave.get(p));
-                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                for (List<String> g : groups(p.cohortId(), scores.roles().get(p))) {
                     groups.computeIfAbsent(List.of(g.get(0), wave, g.get(1), scale), k -> new ArrayList<>()).add(m);
                 }
             }));
@@ -172,8 +167,8 @@ public final class SurveyCalculator {
     private record Member(double score, Map<String, Double> answered) {
     }
 
-    public List<MetricRow> change(List<SurveyAnswer> answers) {
-        Map<List<String>, List<double[]>> groups = changes(answers);
+    public List<MetricRow> change(ScaleScores scores) {
+        Map<List<String>, List<double[]>> groups = changes(scores);
         List<MetricRow> rows = new ArrayList<>();
         groups.forEach((k, pairs) -> {
             double[] b = pairs.stream().mapToDouble(x -> x[0]).toArray();
@@ -193,16 +188,13 @@ public final class SurveyCalculator {
      * Each person's (baseline, final) scale scores, keyed by (cohort_id or ALL, role or all, scale):
      * the individual changes behind {@code survey_change} and the cohort comparisons.
      */
-    public Map<List<String>, List<double[]>> changes(List<SurveyAnswer> answers) {
-        Map<Person, String> roles = new LinkedHashMap<>();
-        Map<String, Map<Person, Map<String, Double>>> scores = scaleScores(answers, roles);
-        Map<Person, Map<String, Double>> baseline = scores.getOrDefault("baseline", Map.of());
-        Map<Person, Map<String, Double>> last = scores.getOrDefault("final", Map.of());
+    public Map<List<String>, List<double[]>> changes(ScaleScores scores) {
+        Map<Person, Map<String, Double>> last = scores.inWave("final");
         Map<List<String>, List<double[]>> groups = new HashMap<>();
-        baseline.forEach((p, byScale) -> byScale.forEach((scale, before) -> {
+        scores.inWave("baseline").forEach((p, byScale) -> byScale.forEach((scale, before) -> {
             Double after = last.getOrDefault(p, Map.of()).get(scale);
             if (after != null) {
-                for (List<String> g : groups(p.cohortId(), roles.get(p))) {
+                for (List<String> g : groups(p.cohortId(), scores.roles().get(p))) {
                     groups.computeIfAbsent(List.of(g.get(0), g.get(1), scale), k -> new ArrayList<>())
                             .add(new double[] {before, after});
                 }

@@ -55,12 +55,13 @@ public final class SurveyJob {
         // driver time (three seconds at 640,000 answers) when the cores are free
         ExecutorService pool = Parallel.pool(2, "flipside-survey");
         try {
+            CompletableFuture<ScaleScores> scores = supplyAsync(() -> scaleScores(in), pool);
             List<CompletableFuture<MetricTable>> tables = List.of(
                     supplyAsync(() -> suppressed(MetricTables.SURVEY_ITEMS, calc.items(answers), min,
                             List.of("cohort_id", "wave", "role", "item_id"), Set.of("scale")), pool),
-                    supplyAsync(() -> suppressed(MetricTables.SURVEY_SCALES, calc.scales(answers), min,
+                    scores.thenApplyAsync(s -> suppressed(MetricTables.SURVEY_SCALES, calc.scales(s), min,
                             List.of("cohort_id", "wave", "role", "scale"), Set.of()), pool),
-                    supplyAsync(() -> suppressed(MetricTables.SURVEY_CHANGE, calc.change(answers), min,
+                    scores.thenApplyAsync(s -> suppressed(MetricTables.SURVEY_CHANGE, calc.change(s), min,
                             List.of("cohort_id", "role", "scale"), Set.of()), pool),
                     supplyAsync(() -> suppressed(MetricTables.ENPS, calc.enps(answers), min,
                             List.of("cohort_id", "wave", "role"), Set.of()), pool),
@@ -83,6 +84,14 @@ public final class SurveyJob {
     /** The answers the survey tables are computed from, collected once per as-of. */
     public static Answers answers(MetricInputs in) {
         return in.shared(Answers.class, SurveyJob::collect);
+    }
+
+    /** Each respondent's scale scores, gathered once per as-of for the survey tables and the cohort comparison. */
+    public static ScaleScores scaleScores(MetricInputs in) {
+        return in.shared(ScaleScores.class, i -> {
+            Answers a = answers(i);
+            return new SurveyCalculator(a.items()).scaleScores(a.answers());
+        });
     }
 
     private static Answers collect(MetricInputs in) {

@@ -36,7 +36,8 @@ class BfiAlphaTest {
         for (List<String> r : read("survey_responses.csv")) {
             answers.add(new SurveyAnswer(r.get(1), r.get(0), "other", r.get(2), r.get(3), Integer.parseInt(r.get(4))));
         }
-        List<MetricRow> scales = new SurveyCalculator(items).scales(answers);
+        SurveyCalculator calc = new SurveyCalculator(items);
+        List<MetricRow> scales = calc.scales(calc.scaleScores(answers));
         Map<String, double[]> golden = Map.of(
                 "agreeableness", new double[] {0.7037558943748361, 2709},
                 "conscientiousness", new double[] {0.72927720317044198, 2707},

@@ -76,7 +76,7 @@ class SurveyCalculatorTest {
 
     @Test
     void scaleScoresAndAlphaMatchPsych() {
-        List<MetricRow> rows = CALC.scales(answers());
+        List<MetricRow> rows = CALC.scales(CALC.scaleScores(answers()));
         MetricRow all = find(rows, Map.of("cohort_id", "K1", "wave", "baseline", "role", "all", "scale", "belonging"));
         assertThat(all.getLong("n")).as("R5 skipped B3 but has a scale score").isEqualTo(6);
         assertThat(all.getDouble("mean_score")).isCloseTo(54.166666666666664, within(1e-12));
@@ -93,7 +93,7 @@ class SurveyCalculatorTest {
 
     @Test
     void changeFromBaselineToFinalMatchesR() {
-        MetricRow all = find(CALC.change(answers()), Map.of("cohort_id", "K1", "role", "all", "scale", "belonging"));
+        MetricRow all = find(CALC.change(CALC.scaleScores(answers())), Map.of("cohort_id", "K1", "role", "all", "scale", "belonging"));
         assertThat(all.getLong("n")).isEqualTo(5);
         assertThat(all.getDouble("mean_baseline")).isCloseTo(50.0, within(1e-12));
         assertThat(all.getDouble("mean_final")).isCloseTo(68.333333333333329, within(1e-12));
