@@ -3,6 +3,8 @@ package io.flipside.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipside.bench.DuckDbReference;
+import io.flipside.bench.JvmCpu;
+import io.flipside.bench.ValidationFloor;
 import io.flipside.config.ConfigLoader;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.metrics.MetricInputs;
@@ -62,10 +64,12 @@ final class BenchCommand implements Callable<Integer> {
         FlipsideConfig config = ConfigLoader.load(input.resolve("flipside.yaml"));
         HeapSampler heap = new HeapSampler();
         heap.start();
+        JvmCpu cpuBefore = JvmCpu.now();
         long start = System.nanoTime();
         int exit = PipelineLauncher.launch(new RunRequest(input, dir.resolve("output"), config, "local[*]",
                 LocalDate.of(2026, 10, 1)), common.verbose, new PrintWriter(new StringWriter()), spec.commandLine().getErr());
         double total = (System.nanoTime() - start) / 1e9;
+        JvmCpu cpu = JvmCpu.now().since(cpuBefore);
         JsonNode m = new ObjectMapper().readTree(dir.resolve("output/manifest.json").toFile());
         out.printf(Locale.ROOT, "run         %8.1f s%n", total);
         for (Iterator<Map.Entry<String, JsonNode>> it = m.path("stages").fields(); it.hasNext(); ) {
@@ -93,6 +97,13 @@ final class BenchCommand implements Callable<Integer> {
         heap.interrupt();
         out.printf(Locale.ROOT, "peak heap   %8.0f MiB used of %.0f MiB max (sampled every 50 ms)%n",
                 heap.peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        out.printf(Locale.ROOT, "cpu         %8.1f s  in the run (%d cores): JIT compiling %.1f s, garbage collections %.1f s"
+                + " (wall)%n", cpu.processMillis() / 1e3, Runtime.getRuntime().availableProcessors(),
+                cpu.compileMillis() / 1e3, cpu.gcMillis() / 1e3);
+        ValidationFloor.Result floor = ValidationFloor.measure(input);
+        out.printf(Locale.ROOT, "validation  %8.1f s  every row read and validated on one thread without Spark: %,d rows,"
+                + " %,.0f rows/s (the ingest's own per-row work)%n", floor.millis() / 1e3, floor.rows(),
+                floor.rows() * 1000.0 / Math.max(1, floor.millis()));
         out.println("metric jobs alone on the curated data:");
         Map<String, Double> alone = metricsAlone(out, config, dir.resolve("output/curated"), events);
         compareWithDuckDb(out, input, dir.resolve("output/curated"), config.asOf(), m, alone,
