@@ -1,36 +1,66 @@
 package io.flipside.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * The JVM's CPU use up to a moment, from its management beans. A local run is CPU-bound on every core,
- * so where the CPU goes is where the time goes; the JIT compilers' share is invisible to a sampling
- * profiler of Java threads, yet Spark generates and compiles new classes for every query, which the JIT
- * then compiles again.
+ * The JVM's CPU use up to a moment. A local run is CPU-bound on every core, so where the CPU goes is
+ * where the time goes; the JIT compilers' share is invisible to a sampling profiler of Java threads,
+ * yet Spark generates new classes for every query, which the JIT then compiles again.
  *
- * @param processMillis CPU time of the whole process, every thread
- * @param compileMillis time the JIT compilers spent compiling, summed over compilations
- * @param gcMillis      wall time of garbage collections (the parallel collector uses every core during one)
+ * <p>The compilers' and collector's threads are read from Linux's {@code /proc/self/task}: the
+ * management beans only give their elapsed times, which on two busy cores include the time they wait
+ * for one (the compilers' came to twice their CPU). Elsewhere those two are -1.
+ *
+ * @param processMillis  CPU time of the whole process, every thread
+ * @param compilerMillis CPU time of HotSpot's C1 and C2 compiler threads
+ * @param gcMillis       CPU time of the garbage collector's worker threads
  */
-public record JvmCpu(long processMillis, long compileMillis, long gcMillis) {
+public record JvmCpu(long processMillis, long compilerMillis, long gcMillis) {
+    /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+    private static final int TICKS_PER_SECOND = 100;
+
     /** The totals since the JVM started. */
     public static JvmCpu now() {
-        long gc = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gc += Math.max(0, b.getCollectionTime());
-        }
-        var compilation = ManagementFactory.getCompilationMXBean();
-        long compile = compilation != null && compilation.isCompilationTimeMonitoringSupported()
-                ? compilation.getTotalCompilationTime() : 0;
         long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000_000 : 0;
-        return new JvmCpu(process, compile, gc);
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        long compiler = 0;
+        long gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name;
+                String stat;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue;
+                }
+                // the thread name, in parentheses, may hold spaces: fields are counted after its closing one
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long millis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND;
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    compiler += millis;
+                } else if (name.startsWith("GC Thread")) {
+                    gc += millis;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new JvmCpu(process, -1, -1);
+        }
+        return new JvmCpu(process, compiler, gc);
     }
 
-    /** What was used between {@code earlier} and this snapshot. */
+    /** What was used between {@code earlier} and this snapshot; -1 where either is unknown. */
     public JvmCpu since(JvmCpu earlier) {
-        return new JvmCpu(processMillis - earlier.processMillis, compileMillis - earlier.compileMillis,
-                gcMillis - earlier.gcMillis);
+        return new JvmCpu(minus(processMillis, earlier.processMillis), minus(compilerMillis, earlier.compilerMillis),
+                minus(gcMillis, earlier.gcMillis));
+    }
+
+    private static long minus(long later, long earlier) {
+        return later < 0 || earlier < 0 ? -1 : later - earlier;
     }
 }
