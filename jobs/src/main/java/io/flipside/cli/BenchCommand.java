@@ -98,8 +98,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "peak heap   %8.0f MiB used of %.0f MiB max (sampled every 50 ms)%n",
                 heap.peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         out.printf(Locale.ROOT, "cpu         %8.1f s  in the run on %d cores: JIT compiler threads %s,"
-                + " garbage collector threads %s%n", cpu.processMillis() / 1e3, Runtime.getRuntime().availableProcessors(), seconds(cpu.compilerMillis()),
-                seconds(cpu.gcMillis()));
+                + " garbage collector threads %s%n", cpu.processMillis() / 1e3, Runtime.getRuntime().availableProcessors(),
+                seconds(cpu.compilerMillis()), seconds(cpu.gcMillis()));
         ValidationFloor.Result floor = ValidationFloor.measure(input);
         out.printf(Locale.ROOT, "validation  %8.1f s  every row read and validated on one thread without Spark: %,d rows,"
                 + " %,.0f rows/s (the ingest's own per-row work)%n", floor.millis() / 1e3, floor.rows(),

@@ -61,7 +61,7 @@ public final class CohortComparisonJob {
 
     private static void scaleChange(MetricInputs in, CohortComparisonCalculator calc) {
         Map<CohortComparisonCalculator.Measure, Map<String, double[]>> changes = new TreeMap<>(MEASURE_ORDER);
-        new SurveyCalculator(SurveyJob.answers(in).items()).changes(SurveyJob.scaleScores(in)).forEach((k, people) -> {
+        SurveyCalculator.changes(SurveyJob.scaleScores(in)).forEach((k, people) -> {
             if (k.get(0).equals(MetricInputs.ALL)) {
                 return;
             }

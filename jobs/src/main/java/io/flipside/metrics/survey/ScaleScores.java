@@ -11,7 +11,8 @@ import java.util.Map;
  * read these, so they are gathered once per as-of ({@link SurveyJob#scaleScores}).
  *
  * <p>Maps are in the order their keys first appear in the answers, which {@link SurveyJob} sorts by key:
- * the same answers give the same order, and so the same sums to the last digit.
+ * the same answers give the same order, and so the same sums to the last digit. They are not changed
+ * after construction; the survey tables read them from two threads.
  *
  * @param byWave   wave → person → scale → scale score (0-100), scales in name order
  * @param answered wave → person → likert item id → x (0-1), items in id order

@@ -188,7 +188,7 @@ public final class SurveyCalculator {
      * Each person's (baseline, final) scale scores, keyed by (cohort_id or ALL, role or all, scale):
      * the individual changes behind {@code survey_change} and the cohort comparisons.
      */
-    public Map<List<String>, List<double[]>> changes(ScaleScores scores) {
+    public static Map<List<String>, List<double[]>> changes(ScaleScores scores) {
         Map<Person, Map<String, Double>> last = scores.inWave("final");
         Map<List<String>, List<double[]>> groups = new HashMap<>();
         scores.inWave("baseline").forEach((p, byScale) -> byScale.forEach((scale, before) -> {
