@@ -1,7 +1,10 @@
 package io.flipside.ingest;
 
 import io.flipside.FlipsideException;
+import io.flipside.ingest.RowRule.Violation;
 import io.flipside.privacy.Pseudonymizer;
+import io.flipside.quality.LookupChecks;
+import io.flipside.quality.QualityChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,8 +53,12 @@ public final class DatasetReader {
         };
     }
 
+    /**
+     * Every record of {@code files} as a staged row, checked against its own rules and, when valid, against
+     * {@code lookups} (broadcast: one copy per executor, not one per task).
+     */
     public static Dataset<Row> read(SparkSession spark, DatasetSchema schema, List<InputFile> files,
-            Pseudonymizer pseudonymizer) {
+            Pseudonymizer pseudonymizer, Broadcast<LookupChecks> lookups) {
         RowValidator validator = new RowValidator(schema, pseudonymizer);
         List<String> names = schema.fieldNames();
         List<InputFile> text = files.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
@@ -58,13 +66,13 @@ public final class DatasetReader {
         if (!text.isEmpty()) {
             JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(text, text.size())
-                    .flatMap(file -> map(TextRecords.records(file, names), file, names, validator));
+                    .flatMap(file -> map(TextRecords.records(file, names), file, schema, validator, lookups.value()));
             out = out.unionAll(spark.createDataFrame(rows, StagedRows.schema(schema)));
         }
         for (InputFile file : files) {
             if (file.format() == InputFile.Format.PARQUET) {
                 out = out.unionAll(spark.createDataFrame(parquetRecords(spark, file, names)
-                        .mapPartitions(it -> map(it, file, names, validator)), StagedRows.schema(schema)));
+                        .mapPartitions(it -> map(it, file, schema, validator, lookups.value())), StagedRows.schema(schema)));
             }
         }
         return out;
@@ -91,8 +99,8 @@ public final class DatasetReader {
         });
     }
 
-    private static Iterator<Row> map(Iterator<RawRecord> records, InputFile file, List<String> names,
-            RowValidator validator) {
+    private static Iterator<Row> map(Iterator<RawRecord> records, InputFile file, DatasetSchema schema,
+            RowValidator validator, LookupChecks lookups) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -101,34 +109,45 @@ public final class DatasetReader {
 
             @Override
             public Row next() {
-                return toRow(records.next(), file, names, validator);
+                return toRow(records.next(), file, schema, validator, lookups);
             }
         };
     }
 
-    static Row toRow(RawRecord r, InputFile file, List<String> names, RowValidator validator) {
-        int n = names.size();
-        Object[] values = new Object[n + 8];
+    static Row toRow(RawRecord r, InputFile file, DatasetSchema schema, RowValidator validator, LookupChecks lookups) {
+        int n = schema.fields().size();
+        Object[] values = new Object[n + 10];
         String[] raw = r.values();
         values[n + 3] = file.relative();
         values[n + 4] = r.row();
         values[n + 5] = file.index();
-        values[n + 6] = raw;
         if (r.malformed() != null) {
             values[n] = 0;
             values[n + 1] = Reason.MALFORMED_ROW.code();
             values[n + 2] = r.malformed();
-            values[n + 6] = null;
             values[n + 7] = String.join(",", r.rawFields().stream().map(s -> s == null ? "" : s).toList());
             return RowFactory.create(values);
         }
         RowValidator.Result result = validator.validate(raw);
+        Reason reason = result.reason();
+        String detail = result.detail();
+        values[n] = result.fieldsNulled();
         if (result.valid()) {
             System.arraycopy(result.values(), 0, values, 0, n);
+            Violation v = lookups.check(result.values());
+            if (v != null && QualityChecks.decidedWhenRead(schema)) {
+                reason = v.reason();
+                detail = v.detail();
+            } else if (v != null) {
+                values[n + 8] = v.reason().code();
+                values[n + 9] = v.detail();
+            }
         }
-        values[n] = result.fieldsNulled();
-        values[n + 1] = result.valid() ? null : result.reason().code();
-        values[n + 2] = result.detail();
+        values[n + 1] = reason == null ? null : reason.code();
+        values[n + 2] = detail;
+        // the original text is kept only for rows that are, or may yet be, quarantined: turning it into
+        // Spark's form for every row of a big dataset cost more than validating the row
+        values[n + 6] = reason != null || !QualityChecks.decidedWhenRead(schema) ? raw : null;
         return RowFactory.create(values);
     }
 

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import io.flipside.FlipsideException;
 import io.flipside.concurrent.Parallel;
 import io.flipside.privacy.Pseudonymizer;
+import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +51,10 @@ public final class Ingest {
     private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs", "survey_items", "skills");
     private static final long LOCAL_ROWS = 50_000;
     private static final long SMALL_BYTES = 4L << 20;
+    /** The datasets others refer to: their valid keys are collected once, for every dataset that refers. */
+    private static final Set<String> REFERENCED = Datasets.ALL.stream()
+            .flatMap(d -> d.references().stream().map(DatasetSchema.Reference::target))
+            .collect(Collectors.toUnmodifiableSet());
     private static final int PARALLEL_DATASETS = 3;
     private static final int WRITERS = 2;
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
@@ -130,13 +138,17 @@ public final class Ingest {
                 running.put(schema.name(), CompletableFuture.allOf(after.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(x -> {
                             Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+                            Map<String, Set<String>> keys = new LinkedHashMap<>();
                             deps.forEach(d -> {
                                 Checked c = d.join();
                                 if (c != null) {
                                     inputs.put(c.summary().dataset(), c.valid());
+                                    if (c.keys() != null) {
+                                        keys.put(c.summary().dataset(), c.keys());
+                                    }
                                 }
                             });
-                            return check(schema, found, inputs, unknown.get(schema.name()), asOf);
+                            return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf);
                         }, pool));
                 handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
                 if (waiting.get(schema.name()) > 0) {
@@ -166,7 +178,8 @@ public final class Ingest {
         }
     }
 
-    private record Checked(Dataset<Row> all, Dataset<Row> valid, DatasetSummary summary) {
+    /** @param keys the valid keys when other datasets refer to this one, else null */
+    private record Checked(Dataset<Row> all, Dataset<Row> valid, Set<String> keys, DatasetSummary summary) {
         IngestResult alone() {
             String name = summary.dataset();
             return new IngestResult(Map.of(name, all), Map.of(name, valid), Map.of(name, summary), summary.millis());
@@ -174,10 +187,12 @@ public final class Ingest {
     }
 
     private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
-            List<String> unknown, LocalDate asOf) {
+            Map<String, Set<String>> keys, List<String> unknown, LocalDate asOf) {
         long start = System.nanoTime();
         Parallel.nameJobs(spark, "ingest " + schema.name());
-        Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer);
+        Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(LookupChecks.of(schema, keys, inputs));
+        Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer, lookups);
         // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
         Dataset<Row> checked = QualityChecks.apply(schema, staged, inputs)
                 .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)));
@@ -202,7 +217,8 @@ public final class Ingest {
         long superseded = schema.versionKey().isEmpty() ? 0 : Versions.superseded(valid, schema, asOf).count();
         long notReverse = schema.name().equals("pairs") && inputs.containsKey("employees")
                 ? NotReverse.count(valid, inputs.get("employees")) : 0;
-        return new Checked(all, valid, new DatasetSummary(schema.name(), true, found, counts.read(),
+        Set<String> validKeys = REFERENCED.contains(schema.name()) ? LookupChecks.keysOf(schema.name(), valid) : null;
+        return new Checked(all, valid, validKeys, new DatasetSummary(schema.name(), true, found, counts.read(),
                 counts.read() - counts.quarantined(), counts.quarantined(), counts.reasons(), counts.nulled(), superseded,
                 notReverse, unknown, (System.nanoTime() - start) / 1_000_000));
     }

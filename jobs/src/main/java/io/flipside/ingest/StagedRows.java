@@ -20,6 +20,13 @@ public final class StagedRows {
     public static final String FILE_INDEX = "_file_index";
     public static final String RAW = "_raw";
     public static final String RAW_RECORD = "_raw_record";
+    /**
+     * The first {@linkplain io.flipside.quality.LookupChecks lookup} failure of a row that passed its own
+     * rules, held apart from {@link #REASON} in datasets with a unique key until the duplicates are found:
+     * which of two rows with one id comes first is decided among the rows valid on their own.
+     */
+    public static final String LOOKUP_REASON = "_lookup_reason";
+    public static final String LOOKUP_DETAIL = "_lookup_detail";
 
     private StagedRows() {
     }
@@ -37,6 +44,8 @@ public final class StagedRows {
         fields.add(DataTypes.createStructField(FILE_INDEX, DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(RAW, DataTypes.createArrayType(DataTypes.StringType, true), true));
         fields.add(DataTypes.createStructField(RAW_RECORD, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(LOOKUP_REASON, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(LOOKUP_DETAIL, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 
