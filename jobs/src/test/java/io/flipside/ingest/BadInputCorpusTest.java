@@ -128,6 +128,26 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void rowsFailingALookupKeepTheirOriginalTextToo(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Properties jsonOnly = new Properties();
+        jsonOnly.setProperty("delete", "activity_events.csv");
+        Path input = prepare("not_in_pair", jsonOnly, tmp);
+        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
+        List<Row> rows = result.quarantined("activity_events").orElseThrow().orderBy("_source_row").collectAsList();
+        assertThat(rows).extracting(r -> r.<String>getAs("_reason"))
+                .containsExactly("not_in_pair", "unknown_employee", "unknown_pair", "invalid_date", "malformed_row");
+        Row notInPair = rows.get(0);
+        assertThat(notInPair.<String>getAs("employee_id")).as("raw id, not a pseudonym").isEqualTo("E05");
+        assertThat(notInPair.<String>getAs("event_time")).isEqualTo("2025-02-01T11:00:00Z");
+        assertThat(notInPair.<String>getAs("_detail")).isEqualTo("employee_id is neither the mentor nor the mentee of pair_id");
+        assertThat(rows.get(1).<String>getAs("employee_id")).isEqualTo("E99");
+        assertThat(rows.get(1).<String>getAs("_detail"))
+                .isEqualTo("employee_id is not a valid employees id (unknown, or its row was quarantined)");
+        assertThat(rows.get(2).<String>getAs("pair_id")).isEqualTo("Q");
+        result.release();
+    }
+
+    @Test
     void tenMegabyteFieldIsHandledNotFatal(SparkSession spark, @TempDir Path tmp) throws IOException {
         Path input = prepare("header_only", new Properties(), tmp);
         String huge = "x".repeat(10 * 1024 * 1024);
