@@ -25,6 +25,8 @@ public final class SparkSessions {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/flipside-spark-warehouse")
                 .config("spark.sql.parquet.compression.codec", "zstd")
+                // Parquet's standard 64-bit timestamps, not the deprecated 96-bit form Spark still writes by default
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // curated Parquet comes as many small monthly files; without a floor Spark packs them into
                 // as many splits as cores, unevenly, and one core idles while the other finishes the scan
                 .config("spark.sql.files.minPartitionNum", "16")
