@@ -42,9 +42,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Ingest {
     /**
-     * The datasets others are checked against, held on the driver when small: later datasets then join
-     * them as local relations, broadcast without a job per use. A local relation travels inside every
-     * plan that uses it, though, and Spark's planner hashes and copies plans many times, so above
+     * The datasets others are checked against, held on the driver when small: collecting their lookups
+     * and joining them in the pairs' checks then runs no job. A local relation travels inside every plan
+     * that uses it, though, and Spark's planner hashes and copies plans many times, so above
      * {@link #LOCAL_ROWS} rows (employees at 200,000 made every later dataset's planning take seconds)
      * they are read from the cache instead.
      */
@@ -313,8 +313,8 @@ public final class Ingest {
     }
 
     /**
-     * A dimension's valid rows with only the columns later datasets join on and the curated output
-     * keeps: held on the driver, they travel inside every plan that uses them.
+     * A dimension's valid rows with only the columns later datasets look up or join on and the curated
+     * output keeps: held on the driver, they travel inside every plan that uses them.
      */
     private static Dataset<Row> slim(Dataset<Row> ok, DatasetSchema schema) {
         List<org.apache.spark.sql.Column> cols = new ArrayList<>();
