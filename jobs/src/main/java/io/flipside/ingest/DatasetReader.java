@@ -71,8 +71,9 @@ public final class DatasetReader {
         }
         for (InputFile file : files) {
             if (file.format() == InputFile.Format.PARQUET) {
-                out = out.unionAll(spark.createDataFrame(parquetRecords(spark, file, names)
-                        .mapPartitions(it -> map(it, file, schema, validator, lookups.value())), StagedRows.schema(schema)));
+                JavaRDD<Row> rows = parquetRecords(spark, file, names)
+                        .mapPartitions(it -> map(it, file, schema, validator, lookups.value()));
+                out = out.unionAll(spark.createDataFrame(rows, StagedRows.schema(schema)));
             }
         }
         return out;
@@ -132,10 +133,11 @@ public final class DatasetReader {
         Reason reason = result.reason();
         String detail = result.detail();
         values[n] = result.fieldsNulled();
+        boolean decided = QualityChecks.decidedWhenRead(schema);
         if (result.valid()) {
             System.arraycopy(result.values(), 0, values, 0, n);
             Violation v = lookups.check(result.values());
-            if (v != null && QualityChecks.decidedWhenRead(schema)) {
+            if (v != null && decided) {
                 reason = v.reason();
                 detail = v.detail();
             } else if (v != null) {
@@ -145,9 +147,9 @@ public final class DatasetReader {
         }
         values[n + 1] = reason == null ? null : reason.code();
         values[n + 2] = detail;
-        // the original text is kept only for rows that are, or may yet be, quarantined: turning it into
-        // Spark's form for every row of a big dataset cost more than validating the row
-        values[n + 6] = reason != null || !QualityChecks.decidedWhenRead(schema) ? raw : null;
+        // the original text is kept only for rows that are, or may yet be, quarantined: nothing else reads
+        // it, and it was copied into Spark's form for every row
+        values[n + 6] = reason != null || !decided ? raw : null;
         return RowFactory.create(values);
     }
 

@@ -46,14 +46,15 @@ public final class LookupChecks implements Serializable {
      * @param valid the valid rows of the present datasets among {@link QualityChecks#inputs}, by name,
      *              for the pairs' members and the codebooks' ranges
      */
-    public static LookupChecks of(DatasetSchema schema, Map<String, Set<String>> keys, Map<String, Dataset<Row>> valid) {
+    public static LookupChecks of(DatasetSchema schema, Map<String, Set<String>> keys,
+            Map<String, Dataset<Row>> valid) {
         List<String> names = schema.fieldNames();
         List<Check> checks = new ArrayList<>();
         for (DatasetSchema.Reference ref : schema.references()) {
             Set<String> targetKeys = keys.get(ref.target());
             if (targetKeys != null) {
-                checks.add(new Reference(names.indexOf(ref.column()), targetKeys, ref.reason(),
-                        ref.column() + " is not a valid " + ref.target() + " id (unknown, or its row was quarantined)"));
+                checks.add(new Reference(names.indexOf(ref.column()), targetKeys, ref.reason(), ref.column()
+                        + " is not a valid " + ref.target() + " id (unknown, or its row was quarantined)"));
             }
         }
         switch (schema.name()) {
@@ -91,11 +92,6 @@ public final class LookupChecks implements Serializable {
             keys.add(r.getString(0));
         }
         return keys;
-    }
-
-    /** Whether there is anything to check: without, reading skips the lookups altogether. */
-    public boolean isEmpty() {
-        return checks.isEmpty();
     }
 
     /**

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * wrote before the lookups replaced them (the quarantine of the scale-100 bench input compared equal).
  */
 class LookupChecksTest {
-    private static final String EMPLOYEE_DETAIL = "employee_id is not a valid employees id (unknown, or its row was quarantined)";
+    private static final String EMPLOYEE_DETAIL =
+            "employee_id is not a valid employees id (unknown, or its row was quarantined)";
     private static final String PAIR_DETAIL = "pair_id is not a valid pairs id (unknown, or its row was quarantined)";
 
     private final LookupChecks events = new LookupChecks(List.of(
@@ -60,7 +61,8 @@ class LookupChecksTest {
         assertThat(events.check(event("e1", null))).isNull();
         Map<String, Members> incomplete = new HashMap<>();
         incomplete.put("A", new Members("e1", null));
-        assertThat(new InPair(1, 0, incomplete).check(event("e3", "A"))).as("an unknown mentee compares as null").isNull();
+        assertThat(new InPair(1, 0, incomplete).check(event("e3", "A"))).as("an unknown mentee compares as null")
+                .isNull();
     }
 
     @Test
@@ -74,8 +76,8 @@ class LookupChecksTest {
         assertThat(range.check(new Object[] {"r", "K1", "final", "Q1", 1, null})).as("bounds are inclusive").isNull();
         assertThat(range.check(new Object[] {"r", "K1", "final", "Q1", 5, null})).isNull();
         assertThat(range.check(new Object[] {"r", "K1", "final", "N1", 10, null})).isNull();
-        assertThat(range.check(new Object[] {"r", "K1", "final", "Q9", 99, null})).as("unknown item: unknown_item's job")
-                .isNull();
+        assertThat(range.check(new Object[] {"r", "K1", "final", "Q9", 99, null}))
+                .as("an unknown item is unknown_item's to report").isNull();
     }
 
     @Test
@@ -96,9 +98,7 @@ class LookupChecksTest {
     @Test
     void noLookupsPassEveryRow() {
         LookupChecks none = new LookupChecks(List.of());
-        assertThat(none.isEmpty()).isTrue();
         assertThat(none.check(event("anyone", "anything"))).isNull();
-        assertThat(events.isEmpty()).isFalse();
     }
 
     @Test
