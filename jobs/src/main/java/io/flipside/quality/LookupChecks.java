@@ -91,7 +91,7 @@ public final class LookupChecks implements Serializable {
         for (Row r : valid.select(col(key)).collectAsList()) {
             keys.add(r.getString(0));
         }
-        return keys;
+        return Collections.unmodifiableSet(keys);
     }
 
     /**
