@@ -53,7 +53,7 @@ public final class LookupChecks implements Serializable {
         for (DatasetSchema.Reference ref : schema.references()) {
             Set<String> targetKeys = keys.get(ref.target());
             if (targetKeys != null) {
-                checks.add(new Reference(names.indexOf(ref.column()), targetKeys, ref.reason(), ref.column()
+                checks.add(new KnownKey(names.indexOf(ref.column()), targetKeys, ref.reason(), ref.column()
                         + " is not a valid " + ref.target() + " id (unknown, or its row was quarantined)"));
             }
         }
@@ -138,8 +138,8 @@ public final class LookupChecks implements Serializable {
     }
 
     /** A value that must be a valid key of another dataset; null passes (requiredness is a field rule). */
-    record Reference(int column, Set<String> keys, Reason reason, String detail) implements Check {
-        Reference {
+    record KnownKey(int column, Set<String> keys, Reason reason, String detail) implements Check {
+        KnownKey {
             requireNonNull(keys, "keys");
             requireNonNull(reason, "reason");
         }

@@ -74,19 +74,20 @@ public final class QualityChecks {
         if (decidedWhenRead(schema)) {
             return staged.drop(LOOKUP_REASON, LOOKUP_DETAIL);
         }
-        Dataset<Row> df = duplicates(staged, schema.uniqueKey());
-        Column lookupFailed = col(REASON).isNull().and(col(LOOKUP_REASON).isNotNull());
-        df = df.withColumn(DETAIL, when(lookupFailed, col(LOOKUP_DETAIL)).otherwise(col(DETAIL)))
-                .withColumn(REASON, when(lookupFailed, col(LOOKUP_REASON)).otherwise(col(REASON)))
-                .drop(LOOKUP_REASON, LOOKUP_DETAIL);
+        Dataset<Row> df = fail(duplicates(staged, schema.uniqueKey()), col(LOOKUP_REASON).isNotNull(),
+                col(LOOKUP_REASON), col(LOOKUP_DETAIL)).drop(LOOKUP_REASON, LOOKUP_DETAIL);
         return schema.name().equals("pairs") ? PairRules.roleConflicts(df, valid.get("cohorts")) : df;
     }
 
     /** Sets reason and detail where {@code condition} holds on a row that is still valid. */
     static Dataset<Row> fail(Dataset<Row> df, Column condition, Reason reason, String detail) {
+        return fail(df, condition, lit(reason.code()), lit(detail));
+    }
+
+    private static Dataset<Row> fail(Dataset<Row> df, Column condition, Column reason, Column detail) {
         Column hit = col(REASON).isNull().and(coalesce(condition, lit(false)));
-        return df.withColumn(DETAIL, when(hit, lit(detail)).otherwise(col(DETAIL)))
-                .withColumn(REASON, when(hit, lit(reason.code())).otherwise(col(REASON)));
+        return df.withColumn(DETAIL, when(hit, detail).otherwise(col(DETAIL)))
+                .withColumn(REASON, when(hit, reason).otherwise(col(REASON)));
     }
 
     /** A repeated id: the first valid row in input order is kept, later ones are {@code duplicate_key}. */

@@ -19,6 +19,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -327,6 +333,21 @@ class SampleRunTest {
         assertThat(out.resolve("curated/activity_events/event_month=2024-10")).isDirectory();
         assertThat(out.resolve("curated/activity_events/event_month=2026-11")).as("rows after as-of stay curated")
                 .isDirectory();
+    }
+
+    @Test
+    void curatedTimestampsAreParquetInt64MicrosecondsInUtc() throws IOException {
+        Path file;
+        try (var files = Files.walk(out.resolve("curated/activity_events"))) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            PrimitiveType eventTime = reader.getFileMetaData().getSchema().getType("event_time").asPrimitiveType();
+            assertThat(eventTime.getPrimitiveTypeName()).as("not the deprecated INT96").isEqualTo(PrimitiveTypeName.INT64);
+            assertThat(eventTime.getLogicalTypeAnnotation())
+                    .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+        }
     }
 
     @Test

@@ -6,9 +6,9 @@ import io.flipside.ingest.Reason;
 import io.flipside.ingest.RowRule.Violation;
 import io.flipside.quality.LookupChecks.InPair;
 import io.flipside.quality.LookupChecks.InRange;
+import io.flipside.quality.LookupChecks.KnownKey;
 import io.flipside.quality.LookupChecks.Members;
 import io.flipside.quality.LookupChecks.Range;
-import io.flipside.quality.LookupChecks.Reference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +32,8 @@ class LookupChecksTest {
     private static final String PAIR_DETAIL = "pair_id is not a valid pairs id (unknown, or its row was quarantined)";
 
     private final LookupChecks events = new LookupChecks(List.of(
-            new Reference(0, Set.of("e1", "e2", "e3"), Reason.UNKNOWN_EMPLOYEE, EMPLOYEE_DETAIL),
-            new Reference(1, Set.of("A", "B"), Reason.UNKNOWN_PAIR, PAIR_DETAIL),
+            new KnownKey(0, Set.of("e1", "e2", "e3"), Reason.UNKNOWN_EMPLOYEE, EMPLOYEE_DETAIL),
+            new KnownKey(1, Set.of("A", "B"), Reason.UNKNOWN_PAIR, PAIR_DETAIL),
             new InPair(1, 0, Map.of("A", new Members("e1", "e2"), "B", new Members("e3", "e2")))));
 
     private static Object[] event(String employee, String pair) {
