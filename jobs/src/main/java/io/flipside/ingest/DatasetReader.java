@@ -79,7 +79,7 @@ public final class DatasetReader {
         return out;
     }
 
-    private static JavaRDD<RawRecord> parquetRecords(SparkSession spark, InputFile file, List<String> names) {
+    static JavaRDD<RawRecord> parquetRecords(SparkSession spark, InputFile file, List<String> names) {
         Dataset<Row> df = spark.read().parquet(file.path());
         Map<String, String> actual = new HashMap<>();
         for (String c : df.columns()) {
@@ -116,41 +116,66 @@ public final class DatasetReader {
     }
 
     static Row toRow(RawRecord r, InputFile file, DatasetSchema schema, RowValidator validator, LookupChecks lookups) {
+        Staged staged = stage(r, schema, validator, lookups);
         int n = schema.fields().size();
         Object[] values = new Object[n + 10];
-        String[] raw = r.values();
+        if (staged.values() != null) {
+            System.arraycopy(staged.values(), 0, values, 0, n);
+        }
+        values[n] = staged.fieldsNulled();
+        values[n + 1] = staged.reason();
+        values[n + 2] = staged.detail();
         values[n + 3] = file.relative();
         values[n + 4] = r.row();
         values[n + 5] = file.index();
-        if (r.malformed() != null) {
-            values[n] = 0;
-            values[n + 1] = Reason.MALFORMED_ROW.code();
-            values[n + 2] = r.malformed();
-            values[n + 7] = String.join(",", r.rawFields().stream().map(s -> s == null ? "" : s).toList());
-            return RowFactory.create(values);
-        }
-        RowValidator.Result result = validator.validate(raw);
-        Reason reason = result.reason();
-        String detail = result.detail();
-        values[n] = result.fieldsNulled();
-        boolean decided = QualityChecks.decidedWhenRead(schema);
-        if (result.valid()) {
-            System.arraycopy(result.values(), 0, values, 0, n);
-            Violation v = lookups.check(result.values());
-            if (v != null && decided) {
-                reason = v.reason();
-                detail = v.detail();
-            } else if (v != null) {
-                values[n + 8] = v.reason().code();
-                values[n + 9] = v.detail();
-            }
-        }
-        values[n + 1] = reason == null ? null : reason.code();
-        values[n + 2] = detail;
-        // the original text is kept only for rows that are, or may yet be, quarantined: nothing else reads
-        // it, and it was copied into Spark's form for every row
-        values[n + 6] = reason != null || !decided ? raw : null;
+        values[n + 6] = staged.raw();
+        values[n + 7] = staged.rawRecord();
+        values[n + 8] = staged.lookupReason();
+        values[n + 9] = staged.lookupDetail();
         return RowFactory.create(values);
+    }
+
+    /**
+     * One record checked: its typed values when it passed its own rules, its first failure, and its
+     * original text where something may yet read it.
+     *
+     * @param values       the typed fields, null when the record failed its own rules (a lookup's failure
+     *                     keeps them: a dataset's unique key is read from them)
+     * @param reason       the reason code of the first failure, null while valid
+     * @param raw          the fields' original text, kept only for rows that are, or may yet be, quarantined:
+     *                     nothing else reads it, and copying it into Spark's form for every row cost time
+     * @param rawRecord    the whole record's text when it could not be split into fields
+     * @param lookupReason the first lookup failure of a row valid on its own rules, in a dataset whose
+     *                     reasons are not {@linkplain QualityChecks#decidedWhenRead decided when read}
+     */
+    record Staged(Object[] values, int fieldsNulled, String reason, String detail, String[] raw, String rawRecord,
+            String lookupReason, String lookupDetail) {
+        boolean valid() {
+            return reason == null && lookupReason == null;
+        }
+    }
+
+    static Staged stage(RawRecord r, DatasetSchema schema, RowValidator validator, LookupChecks lookups) {
+        if (r.malformed() != null) {
+            return new Staged(null, 0, Reason.MALFORMED_ROW.code(), r.malformed(), null,
+                    String.join(",", r.rawFields().stream().map(s -> s == null ? "" : s).toList()), null, null);
+        }
+        String[] raw = r.values();
+        RowValidator.Result result = validator.validate(raw);
+        if (!result.valid()) {
+            return new Staged(null, result.fieldsNulled(), result.reason().code(), result.detail(), raw, null, null,
+                    null);
+        }
+        Violation v = lookups.check(result.values());
+        if (v == null) {
+            return new Staged(result.values(), result.fieldsNulled(), null, null,
+                    QualityChecks.decidedWhenRead(schema) ? null : raw, null, null, null);
+        }
+        if (QualityChecks.decidedWhenRead(schema)) {
+            return new Staged(result.values(), result.fieldsNulled(), v.reason().code(), v.detail(), raw, null, null,
+                    null);
+        }
+        return new Staged(result.values(), result.fieldsNulled(), null, null, raw, null, v.reason().code(), v.detail());
     }
 
     private static String firstLine(Throwable e) {

@@ -2,36 +2,37 @@ package io.flipside.ingest;
 
 import static io.flipside.ingest.StagedRows.REASON;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.flipside.FlipsideException;
+import io.flipside.files.Folders;
 import io.flipside.concurrent.Parallel;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -76,19 +77,42 @@ public final class Ingest {
         this.smallBytes = smallBytes;
     }
 
-    /** Datasets kept in Spark's cache: call {@link IngestResult#release()} when done with them. */
+    /**
+     * Checks every dataset; those {@linkplain QualityChecks#decidedWhenRead decided when read} are written
+     * to a folder of ingest's own under the system's temporary folder. Call {@link IngestResult#release()}
+     * when done with the result: it frees the cache and deletes that folder.
+     */
     public IngestResult run(Path inputDir, LocalDate asOf) {
-        return run(inputDir, asOf, checked -> {
-        });
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("flipside-ingest-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for ingest", e);
+        }
+        try {
+            return run(inputDir, asOf, new IngestOutputs(scratch.resolve("curated"), scratch.resolve("quarantine")),
+                    checked -> {
+                    }, scratch);
+        } catch (RuntimeException e) {
+            Folders.delete(scratch);
+            throw e;
+        }
     }
 
     /**
-     * As {@link #run(Path, LocalDate)}, and hands each dataset to {@code whenChecked} (as a result
-     * holding that dataset alone) as soon as it is checked, on one of {@value #WRITERS} threads of its
-     * own: its outputs can be written while later datasets are still being checked. Returns when every
-     * dataset is checked and every call has returned; a call's failure fails the run.
+     * Checks every dataset and writes those {@linkplain QualityChecks#decidedWhenRead decided when read}
+     * to {@code outputs} as it reads them ({@link SinglePassWrite}); hands each dataset to {@code whenChecked}
+     * (as a result holding that dataset alone) as soon as it is checked, on one of {@value #WRITERS}
+     * threads of its own, so the caller can write the others while later datasets are still being
+     * checked. Returns when every dataset is checked and every call has returned; a call's failure fails
+     * the run.
      */
-    public IngestResult run(Path inputDir, LocalDate asOf, Consumer<IngestResult> whenChecked) {
+    public IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs, Consumer<IngestResult> whenChecked) {
+        return run(inputDir, asOf, outputs, whenChecked, null);
+    }
+
+    private IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs, Consumer<IngestResult> whenChecked,
+            Path scratch) {
         long start = System.nanoTime();
         if (!Files.isDirectory(inputDir)) {
             throw FlipsideException.input("input folder " + inputDir + " does not exist or is not a folder");
@@ -148,15 +172,14 @@ public final class Ingest {
                                     }
                                 }
                             });
-                            return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf);
+                            return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf, outputs);
                         }, pool));
                 handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
                 if (waiting.get(schema.name()) > 0) {
                     waitedFor.add(running.get(schema.name()));
                 }
             }
-            Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
-            Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
+            Map<String, IngestResult.Rows> checked = new LinkedHashMap<>();
             Map<String, DatasetSummary> summaries = new LinkedHashMap<>();
             for (DatasetSchema schema : Datasets.ALL) {
                 Checked c = Parallel.join(running.get(schema.name()));
@@ -165,47 +188,60 @@ public final class Ingest {
                             0, 0, 0, List.of(), 0));
                     continue;
                 }
-                checked.put(schema.name(), c.all());
-                valid.put(schema.name(), c.valid());
+                checked.put(schema.name(), c.rows());
                 summaries.put(schema.name(), c.summary());
             }
             long checkMillis = (System.nanoTime() - start) / 1_000_000;
             handedOver.forEach(Parallel::join);
-            return new IngestResult(checked, valid, summaries, checkMillis);
+            return new IngestResult(checked, summaries, checkMillis, scratch);
         } finally {
             pool.shutdownNow();
             writers.shutdownNow();
         }
     }
 
-    /** @param keys the valid keys when other datasets refer to this one, else null */
-    private record Checked(Dataset<Row> all, Dataset<Row> valid, Set<String> keys, DatasetSummary summary) {
+    /**
+     * @param valid the valid rows, as later datasets read them
+     * @param keys  the valid keys when other datasets refer to this one, else null
+     */
+    private record Checked(IngestResult.Rows rows, Dataset<Row> valid, Set<String> keys, DatasetSummary summary) {
         IngestResult alone() {
             String name = summary.dataset();
-            return new IngestResult(Map.of(name, all), Map.of(name, valid), Map.of(name, summary), summary.millis());
+            return new IngestResult(Map.of(name, rows), Map.of(name, summary), summary.millis(), null);
         }
     }
 
     private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
-            Map<String, Set<String>> keys, List<String> unknown, LocalDate asOf) {
+            Map<String, Set<String>> keys, List<String> unknown, LocalDate asOf, IngestOutputs outputs) {
         long start = System.nanoTime();
         Parallel.nameJobs(spark, "ingest " + schema.name());
         Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(LookupChecks.of(schema, keys, inputs));
+        if (QualityChecks.decidedWhenRead(schema)) {
+            RowCounts counts = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, outputs);
+            Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
+                    .parquet(outputs.curated().resolve(schema.name()).toString());
+            Dataset<Row> quarantined = counts.quarantined() == 0
+                    ? spark.createDataFrame(List.of(), OutputLayout.quarantined(schema))
+                    : spark.read().schema(OutputLayout.quarantined(schema))
+                            .parquet(outputs.quarantine().resolve(schema.name()).toString());
+            return checked(schema, new IngestResult.Rows(curated, quarantined, true, null), curated, counts, null,
+                    found, unknown, asOf, start);
+        }
         Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer, lookups);
         // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
         Dataset<Row> checked = QualityChecks.apply(schema, staged, inputs)
                 .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)));
         Dataset<Row> all;
-        Counts counts;
+        RowCounts counts;
         boolean small = small(found, smallBytes);
         if (small) {
             List<Row> rows = checked.collectAsList();
-            counts = Counts.of(rows, checked.schema());
+            counts = RowCounts.of(rows, checked.schema());
             all = spark.createDataFrame(rows, checked.schema());
         } else {
             all = checked.persist(StorageLevel.MEMORY_AND_DISK());
-            counts = Counts.of(all);
+            counts = RowCounts.of(all);
         }
         Dataset<Row> ok = all.filter(col(REASON).isNull());
         Dataset<Row> valid = ok;
@@ -214,13 +250,36 @@ public final class Ingest {
             valid = small ? slim : counts.read() - counts.quarantined() <= LOCAL_ROWS
                     ? spark.createDataFrame(slim.collectAsList(), slim.schema()) : ok;
         }
+        IngestResult.Rows rows = new IngestResult.Rows(curatedOf(ok, schema), quarantinedOf(all, schema), false,
+                small ? null : all);
+        return checked(schema, rows, valid, counts, inputs.get("employees"), found, unknown, asOf, start);
+    }
+
+    private Checked checked(DatasetSchema schema, IngestResult.Rows rows, Dataset<Row> valid, RowCounts counts,
+            Dataset<Row> employees, List<InputFile> found, List<String> unknown, LocalDate asOf, long start) {
         long superseded = schema.versionKey().isEmpty() ? 0 : Versions.superseded(valid, schema, asOf).count();
-        long notReverse = schema.name().equals("pairs") && inputs.containsKey("employees")
-                ? NotReverse.count(valid, inputs.get("employees")) : 0;
+        long notReverse = schema.name().equals("pairs") && employees != null ? NotReverse.count(valid, employees) : 0;
         Set<String> validKeys = REFERENCED.contains(schema.name()) ? LookupChecks.keysOf(schema.name(), valid) : null;
-        return new Checked(all, valid, validKeys, new DatasetSummary(schema.name(), true, found, counts.read(),
+        return new Checked(rows, valid, validKeys, new DatasetSummary(schema.name(), true, found, counts.read(),
                 counts.read() - counts.quarantined(), counts.quarantined(), counts.reasons(), counts.nulled(), superseded,
                 notReverse, unknown, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** The curated layout of a dataset's valid staged rows. */
+    private static Dataset<Row> curatedOf(Dataset<Row> ok, DatasetSchema schema) {
+        return ok.select(Arrays.stream(OutputLayout.curated(schema).fieldNames()).map(functions::col)
+                .toArray(Column[]::new));
+    }
+
+    /** The quarantine layout of a dataset's rejected staged rows: every field from its original text. */
+    private static Dataset<Row> quarantinedOf(Dataset<Row> all, DatasetSchema schema) {
+        List<String> names = schema.fieldNames();
+        List<Column> cols = new ArrayList<>();
+        for (String c : OutputLayout.quarantined(schema).fieldNames()) {
+            int field = names.indexOf(c);
+            cols.add(field >= 0 ? functions.element_at(col(StagedRows.RAW), field + 1).as(c) : col(c));
+        }
+        return all.filter(col(REASON).isNotNull()).select(cols.toArray(new Column[0]));
     }
 
     /**
@@ -238,44 +297,6 @@ public final class Ingest {
             bytes += f.bytes();
         }
         return bytes <= limit;
-    }
-
-    /** Rows read, quarantined by reason, and fields nulled, from one pass over the staged rows. */
-    private record Counts(long read, long quarantined, long nulled, Map<String, Long> reasons) {
-        static Counts of(Dataset<Row> all) {
-            long read = 0;
-            long quarantined = 0;
-            long nulled = 0;
-            Map<String, Long> reasons = new TreeMap<>();
-            for (Row r : all.groupBy(col(REASON)).agg(count(lit(1)), sum(col(StagedRows.FIELDS_NULLED)))
-                    .collectAsList()) {
-                long n = r.getLong(1);
-                read += n;
-                nulled += r.isNullAt(2) ? 0 : r.getLong(2);
-                if (!r.isNullAt(0)) {
-                    quarantined += n;
-                    reasons.merge(r.getString(0), n, Long::sum);
-                }
-            }
-            return new Counts(read, quarantined, nulled, reasons);
-        }
-
-        static Counts of(List<Row> rows, StructType schema) {
-            int nulledAt = schema.fieldIndex(StagedRows.FIELDS_NULLED);
-            int reasonAt = schema.fieldIndex(REASON);
-            long quarantined = 0;
-            long nulled = 0;
-            Map<String, Long> reasons = new TreeMap<>();
-            for (Row r : rows) {
-                nulled += r.getInt(nulledAt);
-                String reason = r.getString(reasonAt);
-                if (reason != null) {
-                    quarantined++;
-                    reasons.merge(reason, 1L, Long::sum);
-                }
-            }
-            return new Counts(rows.size(), quarantined, nulled, reasons);
-        }
     }
 
     /** {@link Datasets#ALL} with the datasets something waits for first: none of them waits for another. */

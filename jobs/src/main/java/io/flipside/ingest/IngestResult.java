@@ -1,62 +1,87 @@
 package io.flipside.ingest;
 
-import static io.flipside.ingest.StagedRows.REASON;
-import static org.apache.spark.sql.functions.col;
+import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.flipside.files.Folders;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
- * The outcome of {@link Ingest}: every staged row with its final reason, the valid rows, and the
- * per-dataset summaries, all keyed by dataset name in validation order.
- *
- * @param checkMillis wall time until every dataset was checked; writing their outputs can go on after
+ * The outcome of {@link Ingest}: each present dataset's curated and quarantined rows in their output
+ * layout ({@link OutputLayout}), and the per-dataset summaries, keyed by dataset name in validation
+ * order. Some datasets ingest has already {@linkplain #written written} as it read them; the others are
+ * for the caller to write, and stay in Spark's cache until {@link #release()}.
  */
-public record IngestResult(Map<String, Dataset<Row>> checked, Map<String, Dataset<Row>> valid,
-        Map<String, DatasetSummary> summaries, long checkMillis) {
+public final class IngestResult {
+    /**
+     * One dataset's rows.
+     *
+     * @param written whether ingest wrote both to the {@link IngestOutputs} (the rows are read back from
+     *                there), else they still have to be written
+     * @param cached  the staged rows held in Spark's cache for both, or null
+     */
+    public record Rows(Dataset<Row> curated, Dataset<Row> quarantined, boolean written, Dataset<Row> cached) {
+        public Rows {
+            requireNonNull(curated, "curated");
+            requireNonNull(quarantined, "quarantined");
+        }
+    }
+
+    private final Map<String, Rows> datasets;
+    private final Map<String, DatasetSummary> summaries;
+    private final long checkMillis;
+    private final Path scratch;
+
+    /**
+     * @param checkMillis wall time until every dataset was checked; writing their outputs can go on after
+     * @param scratch     a folder of ingest's own, deleted by {@link #release()}, or null
+     */
+    IngestResult(Map<String, Rows> datasets, Map<String, DatasetSummary> summaries, long checkMillis, Path scratch) {
+        this.datasets = Map.copyOf(datasets);
+        this.summaries = Collections.unmodifiableMap(new LinkedHashMap<>(summaries));
+        this.checkMillis = checkMillis;
+        this.scratch = scratch;
+    }
+
+    /** Every dataset, present or not, in validation order. */
+    public Map<String, DatasetSummary> summaries() {
+        return summaries;
+    }
+
+    public long checkMillis() {
+        return checkMillis;
+    }
 
     /** The curated form of a dataset: typed fields plus the source file and row; empty when absent. */
     public Optional<Dataset<Row>> curated(String dataset) {
-        Dataset<Row> ok = valid.get(dataset);
-        if (ok == null) {
-            return Optional.empty();
-        }
-        List<Column> cols = new ArrayList<>();
-        for (String f : Datasets.byName(dataset).fieldNames()) {
-            cols.add(col(f));
-        }
-        cols.add(col(StagedRows.SOURCE_FILE));
-        cols.add(col(StagedRows.SOURCE_ROW));
-        return Optional.of(ok.select(cols.toArray(new Column[0])));
+        return Optional.ofNullable(datasets.get(dataset)).map(Rows::curated);
     }
 
     /** Rejected rows as SPEC §3 wants them: every field as its original text, plus reason and source. */
     public Optional<Dataset<Row>> quarantined(String dataset) {
-        Dataset<Row> all = checked.get(dataset);
-        if (all == null) {
-            return Optional.empty();
-        }
-        List<String> names = Datasets.byName(dataset).fieldNames();
-        List<Column> cols = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            cols.add(functions.element_at(col(StagedRows.RAW), i + 1).as(names.get(i)));
-        }
-        cols.add(col(REASON));
-        cols.add(col(StagedRows.DETAIL));
-        cols.add(col(StagedRows.SOURCE_FILE));
-        cols.add(col(StagedRows.SOURCE_ROW));
-        cols.add(col(StagedRows.RAW_RECORD));
-        return Optional.of(all.filter(col(REASON).isNotNull()).select(cols.toArray(new Column[0])));
+        return Optional.ofNullable(datasets.get(dataset)).map(Rows::quarantined);
     }
 
-    /** Frees Spark's cache of the staged rows. */
+    /** Whether ingest has written the dataset's curated and quarantined rows itself. */
+    public boolean written(String dataset) {
+        Rows rows = datasets.get(dataset);
+        return rows != null && rows.written();
+    }
+
+    /** Frees Spark's cache of the staged rows, and deletes ingest's own folder if it made one. */
     public void release() {
-        checked.values().forEach(Dataset::unpersist);
+        datasets.values().forEach(r -> {
+            if (r.cached() != null) {
+                r.cached().unpersist();
+            }
+        });
+        if (scratch != null) {
+            Folders.delete(scratch);
+        }
     }
 }

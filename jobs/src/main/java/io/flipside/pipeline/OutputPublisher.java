@@ -1,11 +1,11 @@
 package io.flipside.pipeline;
 
+import io.flipside.files.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +43,8 @@ public final class OutputPublisher {
                     Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
-            delete(previous);
-            delete(staging);
+            Folders.delete(previous);
+            Folders.delete(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover the output folder " + output, e);
         }
@@ -53,7 +53,7 @@ public final class OutputPublisher {
     /** A fresh, empty staging folder beside the output. */
     public Path beginStaging() {
         try {
-            delete(staging);
+            Folders.delete(staging);
             Files.createDirectories(staging);
             return staging;
         } catch (IOException e) {
@@ -72,7 +72,7 @@ public final class OutputPublisher {
                 Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
-            delete(previous);
+            Folders.delete(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + staging + " as " + output, e);
         }
@@ -80,22 +80,7 @@ public final class OutputPublisher {
 
     /** Drops the staging folder of a run that did not publish. */
     public void abandon() {
-        try {
-            delete(staging);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Folders.delete(staging);
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -5,6 +5,7 @@ import io.flipside.concurrent.Parallel;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.Ingest;
+import io.flipside.ingest.IngestOutputs;
 import io.flipside.ingest.IngestResult;
 import io.flipside.metrics.MetricSuite;
 import io.flipside.privacy.Pseudonymizer;
@@ -61,12 +62,13 @@ public final class Pipeline {
         publisher.recover();
         Path staging = publisher.beginStaging();
         try {
-            // each dataset's curated and quarantined rows are written as soon as it is checked, while later
-            // datasets are still being checked; when the gate then fails, the staging folder with them
-            // is abandoned, so nothing is published either way
+            // each dataset's curated and quarantined rows are written as it is read, or as soon as it is
+            // checked, while later datasets are still being checked; when the gate then fails, the staging
+            // folder with them is abandoned, so nothing is published either way
             Path quarantine = QualityWriter.ownerOnlyFolder(staging.resolve("quality").resolve("quarantine"));
             WriteSpan curate = new WriteSpan();
-            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(), checked -> {
+            IngestOutputs written = new IngestOutputs(staging.resolve("curated"), quarantine);
+            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(), written, checked -> {
                 curate.started();
                 Parallel.nameJobs(spark, "curate " + String.join(", ", checked.summaries().keySet()));
                 QualityWriter.writeQuarantine(checked, quarantine);

@@ -1,8 +1,5 @@
 package io.flipside.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-
 import io.flipside.ingest.DatasetSummary;
 import io.flipside.ingest.IngestResult;
 import java.io.BufferedWriter;
@@ -21,41 +18,30 @@ import org.apache.spark.sql.SaveMode;
  * Quarantined rows hold raw input, ids included, so their folder is readable by the owner only (§6).
  */
 final class QualityWriter {
-    /** The partition column of curated/activity_events/. */
-    static final String EVENT_MONTH = "event_month";
-
     private QualityWriter() {
     }
 
-    /** Writes the valid rows of each dataset in {@code ingest} (one, as the pipeline hands them over). */
+    /**
+     * Writes the valid rows of each dataset in {@code ingest} (one, as the pipeline hands them over) that
+     * ingest has not {@linkplain IngestResult#written written} itself, as one file.
+     */
     static void writeCurated(IngestResult ingest, Path dir) {
         for (String name : ingest.summaries().keySet()) {
-            ingest.curated(name).ifPresent(df -> {
-                if (name.equals("activity_events")) {
-                    // the high-volume feed: one folder per month of event time (UTC), so BI tools and later
-                    // runs read only the months they need; one writer per core, each sorting its share by
-                    // month, costs a local sort where grouping months into one file each cost a shuffle
-                    df.withColumn(EVENT_MONTH, date_format(col("event_time"), "yyyy-MM"))
-                            .coalesce(df.sparkSession().sparkContext().defaultParallelism())
-                            .write().mode(SaveMode.ErrorIfExists).partitionBy(EVENT_MONTH)
-                            // nearly every event time is distinct: the writer filled a dictionary for each file
-                            // only to drop it for plain values, a fifth of the write's time at scale 100
-                            .option("parquet.enable.dictionary#event_time", "false")
-                            .parquet(dir.resolve(name).toString());
-                } else {
-                    df.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.resolve(name).toString());
-                }
-            });
+            if (!ingest.written(name)) {
+                ingest.curated(name).ifPresent(df -> df.coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                        .parquet(dir.resolve(name).toString()));
+            }
         }
     }
 
     /**
-     * Writes the quarantined rows of each dataset in {@code ingest} that has some into {@code dir}, which
-     * should be an {@link #ownerOnlyFolder}; call {@link #ownerOnly} on it once every writer is done.
+     * Writes the quarantined rows of each dataset in {@code ingest} that has some and that ingest has not
+     * written itself into {@code dir}, which should be an {@link #ownerOnlyFolder}; call {@link #ownerOnly}
+     * on it once every writer is done.
      */
     static void writeQuarantine(IngestResult ingest, Path dir) {
         for (DatasetSummary s : ingest.summaries().values()) {
-            if (s.rowsQuarantined() > 0) {
+            if (s.rowsQuarantined() > 0 && !ingest.written(s.dataset())) {
                 ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
                         .parquet(dir.resolve(s.dataset()).toString());
             }

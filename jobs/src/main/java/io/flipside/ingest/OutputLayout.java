@@ -1,0 +1,65 @@
+package io.flipside.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns of a dataset's two outputs (SPEC §3), defined once for every writer and reader of them:
+ * {@code curated/DATASET/} holds the typed fields and where each row came from;
+ * {@code quality/quarantine/DATASET/} every field as its original text, the reason and its detail,
+ * where the row came from, and the whole record's text when it could not be split into fields.
+ */
+public final class OutputLayout {
+    /** The partition column of {@code curated/activity_events/}: the event's month in UTC. */
+    public static final String EVENT_MONTH = "event_month";
+
+    private OutputLayout() {
+    }
+
+    public static StructType curated(DatasetSchema dataset) {
+        List<StructField> fields = new ArrayList<>();
+        for (Field f : dataset.fields()) {
+            fields.add(DataTypes.createStructField(f.name(), StagedRows.sparkType(f.type()), true));
+        }
+        fields.add(DataTypes.createStructField(StagedRows.SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(StagedRows.SOURCE_ROW, DataTypes.LongType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    public static StructType quarantined(DatasetSchema dataset) {
+        List<StructField> fields = new ArrayList<>();
+        for (String name : dataset.fieldNames()) {
+            fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
+        }
+        fields.add(DataTypes.createStructField(StagedRows.REASON, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(StagedRows.DETAIL, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(StagedRows.SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(StagedRows.SOURCE_ROW, DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField(StagedRows.RAW_RECORD, DataTypes.StringType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    /**
+     * Whether {@code curated/DATASET/} has a folder per {@linkplain #eventMonth month}: the high-volume
+     * feed, so BI tools and later runs read only the months they need.
+     */
+    public static boolean byMonth(DatasetSchema dataset) {
+        return dataset.name().equals(Datasets.ACTIVITY_EVENTS.name());
+    }
+
+    /** The month of {@code eventTime} in UTC, the partition of an activity event. */
+    public static YearMonth eventMonth(Instant eventTime) {
+        return YearMonth.from(LocalDate.ofEpochDay(Math.floorDiv(eventTime.getEpochSecond(), 86_400L)));
+    }
+
+    /** The folder of a month's events, {@code event_month=2026-03}, as Spark names a partition. */
+    public static String monthFolder(YearMonth month) {
+        return EVENT_MONTH + "=" + month;
+    }
+}

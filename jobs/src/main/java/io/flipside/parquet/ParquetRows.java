@@ -1,0 +1,206 @@
+package io.flipside.parquet;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One Parquet file of rows of plain Java values, written without Spark in the form Spark writes: the
+ * same physical types (timestamps as INT64 microseconds, UTC-adjusted; dates as INT32 days), zstd, and
+ * the Spark schema in the footer, so Spark reads the file back with exactly {@code schema}. For rows
+ * that never need to be Spark rows: metric tables on the driver, and datasets checked and written in
+ * the task that reads them.
+ *
+ * <p>A row is an {@code Object[]} in the schema's column order; a column takes String, Integer, Long,
+ * Double, Boolean, LocalDate or Instant as its Spark type says, or null.
+ */
+public final class ParquetRows implements Closeable {
+    /** The footer key under which Spark keeps a file's Spark schema. */
+    private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
+    private final ParquetWriter<Object[]> writer;
+
+    private ParquetRows(ParquetWriter<Object[]> writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * Creates {@code file}, which must not exist.
+     *
+     * @param noDictionary columns written without a dictionary: those with nearly every value distinct,
+     *                     where the writer would fill a dictionary only to drop it for plain values
+     */
+    public static ParquetRows create(Path file, StructType schema, Set<String> noDictionary) {
+        try {
+            Builder b = new Builder(new LocalOutputFile(file), schema)
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                    .withCompressionCodec(CompressionCodecName.ZSTD);
+            for (String column : noDictionary) {
+                b = b.withDictionaryEncoding(column, false);
+            }
+            return new ParquetRows(b.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
+        }
+    }
+
+    public void write(Object[] row) {
+        try {
+            writer.write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a row", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish a Parquet file", e);
+        }
+    }
+
+    /** The Parquet schema Spark writes for {@code schema}, every column optional. */
+    static MessageType parquetType(StructType schema) {
+        List<Type> fields = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            Types.PrimitiveBuilder<PrimitiveType> b = switch (Kind.of(f)) {
+                case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType());
+                case INT -> Types.optional(PrimitiveTypeName.INT32);
+                case LONG -> Types.optional(PrimitiveTypeName.INT64);
+                case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE);
+                case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN);
+                case DATE -> Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType());
+                case TIMESTAMP -> Types.optional(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+            };
+            fields.add(b.named(f.name()));
+        }
+        return new MessageType("spark_schema", fields);
+    }
+
+    /** The Spark types a column may have, each with its Java value class. */
+    private enum Kind {
+        STRING, INT, LONG, DOUBLE, BOOLEAN, DATE, TIMESTAMP;
+
+        static Kind of(StructField f) {
+            DataType t = f.dataType();
+            if (t.equals(DataTypes.StringType)) {
+                return STRING;
+            } else if (t.equals(DataTypes.IntegerType)) {
+                return INT;
+            } else if (t.equals(DataTypes.LongType)) {
+                return LONG;
+            } else if (t.equals(DataTypes.DoubleType)) {
+                return DOUBLE;
+            } else if (t.equals(DataTypes.BooleanType)) {
+                return BOOLEAN;
+            } else if (t.equals(DataTypes.DateType)) {
+                return DATE;
+            } else if (t.equals(DataTypes.TimestampType)) {
+                return TIMESTAMP;
+            }
+            throw new IllegalArgumentException("no Parquet type for " + f.name() + " of type " + t.simpleString());
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+        private final StructType schema;
+
+        Builder(OutputFile file, StructType schema) {
+            super(file);
+            this.schema = schema;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport(schema);
+        }
+    }
+
+    private static final class RowWriteSupport extends WriteSupport<Object[]> {
+        private final StructType schema;
+        private final MessageType type;
+        private final Kind[] kinds;
+        private RecordConsumer out;
+
+        RowWriteSupport(StructType schema) {
+            this.schema = schema;
+            this.type = parquetType(schema);
+            this.kinds = new Kind[schema.size()];
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = Kind.of(schema.fields()[i]);
+            }
+        }
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(type, Map.of(SPARK_SCHEMA_KEY, schema.json()));
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.out = recordConsumer;
+        }
+
+        @Override
+        public void write(Object[] row) {
+            out.startMessage();
+            for (int i = 0; i < kinds.length; i++) {
+                Object v = row[i];
+                if (v == null) {
+                    continue;
+                }
+                String name = type.getFieldName(i);
+                out.startField(name, i);
+                switch (kinds[i]) {
+                    case STRING -> out.addBinary(Binary.fromString((String) v));
+                    case INT -> out.addInteger((Integer) v);
+                    case LONG -> out.addLong((Long) v);
+                    case DOUBLE -> out.addDouble((Double) v);
+                    case BOOLEAN -> out.addBoolean((Boolean) v);
+                    case DATE -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
+                    case TIMESTAMP -> {
+                        Instant at = (Instant) v;
+                        out.addLong(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L),
+                                at.getNano() / 1_000));
+                    }
+                }
+                out.endField(name, i);
+            }
+            out.endMessage();
+        }
+    }
+}
