@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A dataset is checked either into the driver's memory (small text inputs) or into Spark's cache; the
- * sample data (rows quarantined for several reasons, versioned keys, a pair that is not reverse) plus a
+ * A dataset with a unique key is checked either into the driver's memory (small text inputs) or into
+ * Spark's cache (the others are written as read either way); the sample data (rows quarantined for several reasons, versioned keys, a pair that is not reverse) plus a
  * repeated session id and a nulled rating must come out the same both ways, to the row.
  */
 @ExtendWith(WithSpark.class)

@@ -1,6 +1,7 @@
 package io.flipside.testing;
 
 import io.flipside.config.FlipsideConfig;
+import io.flipside.files.Folders;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Ingest;
 import io.flipside.ingest.IngestResult;
@@ -10,16 +11,11 @@ import io.flipside.metrics.MetricInputs;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.sample.GeneratorOptions;
 import io.flipside.sample.SampleDataGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,9 +43,9 @@ public final class GeneratedInputs {
         for (var schema : Datasets.ALL) {
             if (!schema.required() && !datasets.contains(schema.name())) {
                 for (InputFile f : InputLocator.locate(dir, schema.name())) {
-                    delete(Path.of(f.path()));
+                    Folders.delete(Path.of(f.path()));
                 }
-                delete(dir.resolve(schema.name()));
+                Folders.delete(dir.resolve(schema.name()));
             }
         }
         return ingest(spark, dir, config.withAsOf(options.asOf()));
@@ -62,18 +58,5 @@ public final class GeneratedInputs {
         Map<String, Dataset<Row>> curated = new HashMap<>();
         ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
         return new Ingested(new MetricInputs(asOf, config, curated), ingest);
-    }
-
-    private static void delete(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
