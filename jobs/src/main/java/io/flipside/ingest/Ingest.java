@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 import io.flipside.FlipsideException;
 import io.flipside.files.Folders;
 import io.flipside.concurrent.Parallel;
+import io.flipside.concurrent.WeightedPool;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
@@ -137,11 +138,12 @@ public final class Ingest {
         // each dataset is checked as soon as the datasets it is checked against are, three at a time:
         // on the demo's sample that measured 3 s faster than a thread per dataset (planning competes for
         // two cores), and Spark's fair pools still let a small job on the long path (pairs) run between a
-        // big dataset's tasks
+        // big dataset's tasks. Of those ready, the largest input starts first: started last, behind three
+        // smaller ones that became ready with it, the activity events finished the ingest 5 s later
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
         Map<String, Integer> waiting = waitingOn();
         List<CompletableFuture<Void>> handedOver = new ArrayList<>();
-        ExecutorService pool = Parallel.pool(PARALLEL_DATASETS, "flipside-ingest");
+        WeightedPool pool = new WeightedPool(PARALLEL_DATASETS, "flipside-ingest");
         ExecutorService writers = Parallel.pool(WRITERS, "flipside-checked");
         try {
             List<CompletableFuture<Checked>> waitedFor = new ArrayList<>();
@@ -173,7 +175,7 @@ public final class Ingest {
                                 }
                             });
                             return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf, outputs);
-                        }, pool));
+                        }, pool.weighing(found.stream().mapToLong(InputFile::bytes).sum())));
                 handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
                 if (waiting.get(schema.name()) > 0) {
                     waitedFor.add(running.get(schema.name()));
