@@ -150,9 +150,6 @@ public final class DatasetReader {
      */
     record Staged(Object[] values, int fieldsNulled, String reason, String detail, String[] raw, String rawRecord,
             String lookupReason, String lookupDetail) {
-        boolean valid() {
-            return reason == null && lookupReason == null;
-        }
     }
 
     static Staged stage(RawRecord r, DatasetSchema schema, RowValidator validator, LookupChecks lookups) {

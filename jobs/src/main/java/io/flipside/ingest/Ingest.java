@@ -219,7 +219,7 @@ public final class Ingest {
         Parallel.nameJobs(spark, "ingest " + schema.name());
         Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(LookupChecks.of(schema, keys, inputs));
-        if (QualityChecks.decidedWhenRead(schema)) {
+        if (SinglePassWrite.handles(schema, found)) {
             RowCounts counts = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, outputs);
             Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
                     .parquet(outputs.curated().resolve(schema.name()).toString());
@@ -227,8 +227,10 @@ public final class Ingest {
                     ? spark.createDataFrame(List.of(), OutputLayout.quarantined(schema))
                     : spark.read().schema(OutputLayout.quarantined(schema))
                             .parquet(outputs.quarantine().resolve(schema.name()).toString());
-            return checked(schema, new IngestResult.Rows(curated, quarantined, true, null), curated, counts, null,
-                    found, unknown, asOf, start);
+            Dataset<Row> valid = DIMENSIONS.contains(schema.name()) && counts.read() - counts.quarantined() <= LOCAL_ROWS
+                    ? spark.createDataFrame(curated.collectAsList(), curated.schema()) : curated;
+            return checked(schema, new IngestResult.Rows(curated, quarantined, true, null), valid, counts,
+                    inputs.get("employees"), found, unknown, asOf, start);
         }
         Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer, lookups);
         // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache

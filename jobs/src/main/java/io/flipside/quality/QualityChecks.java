@@ -64,6 +64,20 @@ public final class QualityChecks {
     }
 
     /**
+     * Whether the only rule across rows of {@code schema} is its unique key: then a task that sees every
+     * row of the dataset can apply it as it reads (true for every dataset with a unique key but pairs,
+     * whose role conflicts compare pairs across the cohort).
+     */
+    public static boolean onlyUniqueKeyAcrossRows(DatasetSchema schema) {
+        return schema.uniqueKey() != null && !schema.name().equals("pairs");
+    }
+
+    /** The detail of a {@code duplicate_key} row. */
+    public static String duplicateDetail(String key) {
+        return key + " repeats an earlier row's id; the first in input order is kept";
+    }
+
+    /**
      * Applies the rules that need the whole dataset, then gives the rows that passed them their
      * {@linkplain StagedRows#LOOKUP_REASON lookup failure}, if any.
      *
@@ -94,6 +108,6 @@ public final class QualityChecks {
     private static Dataset<Row> duplicates(Dataset<Row> df, String key) {
         WindowSpec w = Window.partitionBy(col(key), col(REASON).isNull()).orderBy(col(FILE_INDEX), col(SOURCE_ROW));
         return fail(df.withColumn("_dup", row_number().over(w)), col("_dup").gt(1), Reason.DUPLICATE_KEY,
-                key + " repeats an earlier row's id; the first in input order is kept").drop("_dup");
+                duplicateDetail(key)).drop("_dup");
     }
 }
