@@ -261,7 +261,7 @@ public final class Ingest {
 
     private Checked checked(DatasetSchema schema, IngestResult.Rows rows, Dataset<Row> valid, RowCounts counts,
             Dataset<Row> employees, List<InputFile> found, List<String> unknown, LocalDate asOf, long start) {
-        long superseded = schema.versionKey().isEmpty() ? 0 : Versions.superseded(valid, schema, asOf).count();
+        long superseded = schema.versionKey().isEmpty() ? 0 : Versions.supersededCount(valid, schema, asOf);
         long notReverse = schema.name().equals("pairs") && employees != null ? NotReverse.count(valid, employees) : 0;
         Set<String> validKeys = REFERENCED.contains(schema.name()) ? LookupChecks.keysOf(schema.name(), valid) : null;
         return new Checked(rows, valid, validKeys, new DatasetSummary(schema.name(), true, found, counts.read(),

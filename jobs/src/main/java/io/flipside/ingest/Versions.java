@@ -3,6 +3,7 @@ package io.flipside.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -26,9 +27,16 @@ public final class Versions {
         return ranked(rows, schema, asOf).filter(col(RANK).equalTo(1)).drop(RANK);
     }
 
-    /** The visible rows that lost to a later version of their key at {@code asOf}. */
-    public static Dataset<Row> superseded(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        return ranked(rows, schema, asOf).filter(col(RANK).gt(1)).drop(RANK);
+    /**
+     * How many visible rows lost to a later version of their key at {@code asOf}: all but one of each
+     * key's. Counted by key, as which one wins does not change; one aggregation where ranking every
+     * row took a sort per key.
+     */
+    public static long supersededCount(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
+        Column[] key = schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Row losers = rows.filter(col(schema.versionDate()).leq(lit(asOf))).groupBy(key).count()
+                .agg(sum(col("count").minus(1))).first();
+        return losers.isNullAt(0) ? 0 : losers.getLong(0);
     }
 
     private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
