@@ -74,8 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "run         %8.1f s%n", total);
         for (Iterator<Map.Entry<String, JsonNode>> it = m.path("stages").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.printf(Locale.ROOT, "  %-22s %8.1f s%s%n", e.getKey(), e.getValue().path("ms").asLong() / 1e3,
-                    e.getKey().equals("curate") ? "  (writes each dataset once checked: overlaps ingest)" : "");
+            out.printf(Locale.ROOT, "  %-22s %8.1f s%n", e.getKey(), e.getValue().path("ms").asLong() / 1e3);
         }
         long rows = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = m.path("datasets").fields(); it.hasNext(); ) {

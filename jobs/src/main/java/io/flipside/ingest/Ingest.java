@@ -1,8 +1,5 @@
 package io.flipside.ingest;
 
-import static io.flipside.ingest.StagedRows.REASON;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.when;
 
 import io.flipside.FlipsideException;
 import io.flipside.files.Folders;
@@ -11,77 +8,62 @@ import io.flipside.concurrent.WeightedPool;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
+import io.flipside.quality.RoleConflicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * Reads and validates every input dataset: locate the files, check their columns (exit 4 before any
- * Spark job when a required dataset or column is missing), stage every row, apply the cross-row checks
- * and split into curated and quarantined rows. Datasets are checked concurrently, each after those it
- * is checked against; results come back in {@link Datasets#ALL} order. Nothing is written here.
+ * Reads, validates and writes every input dataset: locate the files, check their columns (exit 4 before
+ * any Spark job when a required dataset or column is missing), then check and write each dataset in one
+ * pass ({@link SinglePassWrite}) into {@code curated/} and the quarantine. Datasets are checked
+ * concurrently, each after those it is checked against; results come back in {@link Datasets#ALL} order.
  */
 public final class Ingest {
     /**
      * The datasets others are checked against, held on the driver when small: collecting their lookups
-     * and joining them in the pairs' checks then runs no job. A local relation travels inside every plan
-     * that uses it, though, and Spark's planner hashes and copies plans many times, so above
+     * and joining them in the pairs' not-reverse count then runs no job. A local relation travels inside
+     * every plan that uses it, though, and Spark's planner hashes and copies plans many times, so above
      * {@link #LOCAL_ROWS} rows (employees at 200,000 made every later dataset's planning take seconds)
-     * they are read from the cache instead.
+     * they are read back from their curated files instead.
      */
     private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs", "survey_items", "skills");
     private static final long LOCAL_ROWS = 50_000;
-    private static final long SMALL_BYTES = 4L << 20;
     /** The datasets others refer to: their valid keys are collected once, for every dataset that refers. */
     private static final Set<String> REFERENCED = Datasets.ALL.stream()
             .flatMap(d -> d.references().stream().map(DatasetSchema.Reference::target))
             .collect(Collectors.toUnmodifiableSet());
     private static final int PARALLEL_DATASETS = 3;
-    private static final int WRITERS = 2;
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
 
     private final SparkSession spark;
     private final Pseudonymizer pseudonymizer;
 
-    private final long smallBytes;
-
     public Ingest(SparkSession spark, Pseudonymizer pseudonymizer) {
-        this(spark, pseudonymizer, SMALL_BYTES);
-    }
-
-    /** With the size up to which a dataset is {@linkplain #small small}: tests take both paths with it. */
-    Ingest(SparkSession spark, Pseudonymizer pseudonymizer, long smallBytes) {
         this.spark = spark;
         this.pseudonymizer = pseudonymizer;
-        this.smallBytes = smallBytes;
     }
 
     /**
-     * Checks every dataset; those {@linkplain QualityChecks#decidedWhenRead decided when read} are written
-     * to a folder of ingest's own under the system's temporary folder. Call {@link IngestResult#release()}
-     * when done with the result: it frees the cache and deletes that folder.
+     * Checks every dataset into a folder of ingest's own under the system's temporary folder (what
+     * {@code flipside validate} and tests read). Call {@link IngestResult#release()} when done with the
+     * result: it deletes that folder.
      */
     public IngestResult run(Path inputDir, LocalDate asOf) {
         Path scratch;
@@ -92,28 +74,19 @@ public final class Ingest {
         }
         try {
             return run(inputDir, asOf, new IngestOutputs(scratch.resolve("curated"), scratch.resolve("quarantine")),
-                    checked -> {
-                    }, scratch);
+                    scratch);
         } catch (RuntimeException e) {
             Folders.delete(scratch);
             throw e;
         }
     }
 
-    /**
-     * Checks every dataset and writes those {@linkplain QualityChecks#decidedWhenRead decided when read}
-     * to {@code outputs} as it reads them ({@link SinglePassWrite}); hands each dataset to {@code whenChecked}
-     * (as a result holding that dataset alone) as soon as it is checked, on one of {@value #WRITERS}
-     * threads of its own, so the caller can write the others while later datasets are still being
-     * checked. Returns when every dataset is checked and every call has returned; a call's failure fails
-     * the run.
-     */
-    public IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs, Consumer<IngestResult> whenChecked) {
-        return run(inputDir, asOf, outputs, whenChecked, null);
+    /** Checks every dataset and writes its curated and quarantined rows to {@code outputs}. */
+    public IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs) {
+        return run(inputDir, asOf, outputs, null);
     }
 
-    private IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs, Consumer<IngestResult> whenChecked,
-            Path scratch) {
+    private IngestResult run(Path inputDir, LocalDate asOf, IngestOutputs outputs, Path scratch) {
         long start = System.nanoTime();
         if (!Files.isDirectory(inputDir)) {
             throw FlipsideException.input("input folder " + inputDir + " does not exist or is not a folder");
@@ -142,9 +115,7 @@ public final class Ingest {
         // smaller ones that became ready with it, the activity events finished the ingest 5 s later
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
         Map<String, Integer> waiting = waitingOn();
-        List<CompletableFuture<Void>> handedOver = new ArrayList<>();
         WeightedPool pool = new WeightedPool(PARALLEL_DATASETS, "flipside-ingest");
-        ExecutorService writers = Parallel.pool(WRITERS, "flipside-checked");
         try {
             List<CompletableFuture<Checked>> waitedFor = new ArrayList<>();
             for (DatasetSchema schema : byWaiters(waiting)) {
@@ -176,7 +147,6 @@ public final class Ingest {
                             });
                             return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf, outputs);
                         }, pool.weighing(found.stream().mapToLong(InputFile::bytes).sum())));
-                handedOver.add(running.get(schema.name()).thenAcceptAsync(c -> whenChecked.accept(c.alone()), writers));
                 if (waiting.get(schema.name()) > 0) {
                     waitedFor.add(running.get(schema.name()));
                 }
@@ -193,12 +163,9 @@ public final class Ingest {
                 checked.put(schema.name(), c.rows());
                 summaries.put(schema.name(), c.summary());
             }
-            long checkMillis = (System.nanoTime() - start) / 1_000_000;
-            handedOver.forEach(Parallel::join);
-            return new IngestResult(checked, summaries, checkMillis, scratch);
+            return new IngestResult(checked, summaries, (System.nanoTime() - start) / 1_000_000, scratch);
         } finally {
             pool.shutdownNow();
-            writers.shutdownNow();
         }
     }
 
@@ -207,10 +174,6 @@ public final class Ingest {
      * @param keys  the valid keys when other datasets refer to this one, else null
      */
     private record Checked(IngestResult.Rows rows, Dataset<Row> valid, Set<String> keys, DatasetSummary summary) {
-        IngestResult alone() {
-            String name = summary.dataset();
-            return new IngestResult(Map.of(name, rows), Map.of(name, summary), summary.millis(), null);
-        }
     }
 
     private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
@@ -219,88 +182,24 @@ public final class Ingest {
         Parallel.nameJobs(spark, "ingest " + schema.name());
         Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(LookupChecks.of(schema, keys, inputs));
-        if (SinglePassWrite.handles(schema, found)) {
-            RowCounts counts = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, outputs);
-            Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
-                    .parquet(outputs.curated().resolve(schema.name()).toString());
-            Dataset<Row> quarantined = counts.quarantined() == 0
-                    ? spark.createDataFrame(List.of(), OutputLayout.quarantined(schema))
-                    : spark.read().schema(OutputLayout.quarantined(schema))
-                            .parquet(outputs.quarantine().resolve(schema.name()).toString());
-            Dataset<Row> valid = DIMENSIONS.contains(schema.name()) && counts.read() - counts.quarantined() <= LOCAL_ROWS
-                    ? spark.createDataFrame(curated.collectAsList(), curated.schema()) : curated;
-            return checked(schema, new IngestResult.Rows(curated, quarantined, true, null), valid, counts,
-                    inputs.get("employees"), found, unknown, asOf, start);
-        }
-        Dataset<Row> staged = DatasetReader.read(spark, schema, found, pseudonymizer, lookups);
-        // the raw text is only ever read for the quarantine copy: cached for every row it doubled the cache
-        Dataset<Row> checked = QualityChecks.apply(schema, staged, inputs)
-                .withColumn(StagedRows.RAW, when(col(REASON).isNotNull(), col(StagedRows.RAW)));
-        Dataset<Row> all;
-        RowCounts counts;
-        boolean small = small(found, smallBytes);
-        if (small) {
-            List<Row> rows = checked.collectAsList();
-            counts = RowCounts.of(rows, checked.schema());
-            all = spark.createDataFrame(rows, checked.schema());
-        } else {
-            all = checked.persist(StorageLevel.MEMORY_AND_DISK());
-            counts = RowCounts.of(all);
-        }
-        Dataset<Row> ok = all.filter(col(REASON).isNull());
-        Dataset<Row> valid = ok;
-        if (DIMENSIONS.contains(schema.name())) {
-            Dataset<Row> slim = slim(ok, schema);
-            valid = small ? slim : counts.read() - counts.quarantined() <= LOCAL_ROWS
-                    ? spark.createDataFrame(slim.collectAsList(), slim.schema()) : ok;
-        }
-        IngestResult.Rows rows = new IngestResult.Rows(curatedOf(ok, schema), quarantinedOf(all, schema), false,
-                small ? null : all);
-        return checked(schema, rows, valid, counts, inputs.get("employees"), found, unknown, asOf, start);
-    }
-
-    private Checked checked(DatasetSchema schema, IngestResult.Rows rows, Dataset<Row> valid, RowCounts counts,
-            Dataset<Row> employees, List<InputFile> found, List<String> unknown, LocalDate asOf, long start) {
+        RoleConflicts roles = schema.name().equals(Datasets.PAIRS.name()) ? RoleConflicts.of(inputs) : null;
+        RowCounts counts = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, roles, outputs);
+        Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
+                .parquet(outputs.curated().resolve(schema.name()).toString());
+        Dataset<Row> quarantined = counts.quarantined() == 0
+                ? spark.createDataFrame(List.of(), OutputLayout.quarantined(schema))
+                : spark.read().schema(OutputLayout.quarantined(schema))
+                        .parquet(outputs.quarantine().resolve(schema.name()).toString());
+        Dataset<Row> valid = DIMENSIONS.contains(schema.name()) && counts.read() - counts.quarantined() <= LOCAL_ROWS
+                ? spark.createDataFrame(curated.collectAsList(), curated.schema()) : curated;
         long superseded = schema.versionKey().isEmpty() ? 0 : Versions.supersededCount(valid, schema, asOf);
-        long notReverse = schema.name().equals("pairs") && employees != null ? NotReverse.count(valid, employees) : 0;
+        long notReverse = schema.name().equals(Datasets.PAIRS.name()) && inputs.containsKey("employees")
+                ? NotReverse.count(valid, inputs.get("employees")) : 0;
         Set<String> validKeys = REFERENCED.contains(schema.name()) ? LookupChecks.keysOf(schema.name(), valid) : null;
-        return new Checked(rows, valid, validKeys, new DatasetSummary(schema.name(), true, found, counts.read(),
-                counts.read() - counts.quarantined(), counts.quarantined(), counts.reasons(), counts.nulled(), superseded,
-                notReverse, unknown, (System.nanoTime() - start) / 1_000_000));
-    }
-
-    /** The curated layout of a dataset's valid staged rows. */
-    private static Dataset<Row> curatedOf(Dataset<Row> ok, DatasetSchema schema) {
-        return ok.select(Arrays.stream(OutputLayout.curated(schema).fieldNames()).map(functions::col)
-                .toArray(Column[]::new));
-    }
-
-    /** The quarantine layout of a dataset's rejected staged rows: every field from its original text. */
-    private static Dataset<Row> quarantinedOf(Dataset<Row> all, DatasetSchema schema) {
-        List<String> names = schema.fieldNames();
-        List<Column> cols = new ArrayList<>();
-        for (String c : OutputLayout.quarantined(schema).fieldNames()) {
-            int field = names.indexOf(c);
-            cols.add(field >= 0 ? functions.element_at(col(StagedRows.RAW), field + 1).as(c) : col(c));
-        }
-        return all.filter(col(REASON).isNotNull()).select(cols.toArray(new Column[0]));
-    }
-
-    /**
-     * Whether a dataset is small enough to be checked into the driver's memory in one job and held
-     * there afterwards: text files of at most {@code limit} bytes together (4 MiB by default, about
-     * 50,000 rows). On the demo's sample that replaced the cache and two counting jobs per dataset;
-     * Parquet is never small, its size says too little about its rows.
-     */
-    private static boolean small(List<InputFile> files, long limit) {
-        long bytes = 0;
-        for (InputFile f : files) {
-            if (f.format() == InputFile.Format.PARQUET) {
-                return false;
-            }
-            bytes += f.bytes();
-        }
-        return bytes <= limit;
+        return new Checked(new IngestResult.Rows(curated, quarantined), valid, validKeys, new DatasetSummary(
+                schema.name(), true, found, counts.read(), counts.read() - counts.quarantined(), counts.quarantined(),
+                counts.reasons(), counts.nulled(), superseded, notReverse, unknown,
+                (System.nanoTime() - start) / 1_000_000));
     }
 
     /** {@link Datasets#ALL} with the datasets something waits for first: none of them waits for another. */
@@ -335,20 +234,6 @@ public final class Ingest {
             deps.add("employees");
         }
         return deps;
-    }
-
-    /**
-     * A dimension's valid rows with only the columns later datasets look up or join on and the curated
-     * output keeps: held on the driver, they travel inside every plan that uses them.
-     */
-    private static Dataset<Row> slim(Dataset<Row> ok, DatasetSchema schema) {
-        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-        schema.fieldNames().forEach(f -> cols.add(col(f)));
-        cols.add(col(StagedRows.REASON));
-        cols.add(col(StagedRows.SOURCE_FILE));
-        cols.add(col(StagedRows.SOURCE_ROW));
-        cols.add(col(StagedRows.FILE_INDEX));
-        return ok.select(cols.toArray(new org.apache.spark.sql.Column[0]));
     }
 
     private List<String> checkColumns(DatasetSchema schema, List<InputFile> found) {

@@ -12,20 +12,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The outcome of {@link Ingest}: each present dataset's curated and quarantined rows in their output
- * layout ({@link OutputLayout}), and the per-dataset summaries, keyed by dataset name in validation
- * order. Some datasets ingest has already {@linkplain #written written} as it read them; the others are
- * for the caller to write, and stay in Spark's cache until {@link #release()}.
+ * The outcome of {@link Ingest}: each present dataset's curated and quarantined rows as written, in their
+ * output layout ({@link OutputLayout}), and the per-dataset summaries, keyed by dataset name in
+ * validation order.
  */
 public final class IngestResult {
-    /**
-     * One dataset's rows.
-     *
-     * @param written whether ingest wrote both to the {@link IngestOutputs} (the rows are read back from
-     *                there), else they still have to be written
-     * @param cached  the staged rows held in Spark's cache for both, or null
-     */
-    public record Rows(Dataset<Row> curated, Dataset<Row> quarantined, boolean written, Dataset<Row> cached) {
+    /** One dataset's rows, read back from the {@link IngestOutputs} they were written to. */
+    public record Rows(Dataset<Row> curated, Dataset<Row> quarantined) {
         public Rows {
             requireNonNull(curated, "curated");
             requireNonNull(quarantined, "quarantined");
@@ -67,19 +60,8 @@ public final class IngestResult {
         return Optional.ofNullable(datasets.get(dataset)).map(Rows::quarantined);
     }
 
-    /** Whether ingest has written the dataset's curated and quarantined rows itself. */
-    public boolean written(String dataset) {
-        Rows rows = datasets.get(dataset);
-        return rows != null && rows.written();
-    }
-
-    /** Frees Spark's cache of the staged rows, and deletes ingest's own folder if it made one. */
+    /** Deletes ingest's own folder if it made one; the rows read from it are gone then. */
     public void release() {
-        datasets.values().forEach(r -> {
-            if (r.cached() != null) {
-                r.cached().unpersist();
-            }
-        });
         if (scratch != null) {
             Folders.delete(scratch);
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -18,6 +19,14 @@ import org.apache.spark.sql.types.StructType;
 public final class OutputLayout {
     /** The partition column of {@code curated/activity_events/}: the event's month in UTC. */
     public static final String EVENT_MONTH = "event_month";
+    /** Where a row came from: the file, relative to the input folder, and its record number there. */
+    public static final String SOURCE_FILE = "_source_file";
+    public static final String SOURCE_ROW = "_source_row";
+    /** Why a row was quarantined: the reason code and a sentence for a person. */
+    public static final String REASON = "_reason";
+    public static final String DETAIL = "_detail";
+    /** The whole text of a record that could not be split into fields. */
+    public static final String RAW_RECORD = "_raw_record";
 
     private OutputLayout() {
     }
@@ -25,10 +34,10 @@ public final class OutputLayout {
     public static StructType curated(DatasetSchema dataset) {
         List<StructField> fields = new ArrayList<>();
         for (Field f : dataset.fields()) {
-            fields.add(DataTypes.createStructField(f.name(), StagedRows.sparkType(f.type()), true));
+            fields.add(DataTypes.createStructField(f.name(), sparkType(f.type()), true));
         }
-        fields.add(DataTypes.createStructField(StagedRows.SOURCE_FILE, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(StagedRows.SOURCE_ROW, DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.LongType, true));
         return DataTypes.createStructType(fields);
     }
 
@@ -37,12 +46,23 @@ public final class OutputLayout {
         for (String name : dataset.fieldNames()) {
             fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
         }
-        fields.add(DataTypes.createStructField(StagedRows.REASON, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(StagedRows.DETAIL, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(StagedRows.SOURCE_FILE, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(StagedRows.SOURCE_ROW, DataTypes.LongType, true));
-        fields.add(DataTypes.createStructField(StagedRows.RAW_RECORD, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(DETAIL, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField(RAW_RECORD, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
+    }
+
+    public static DataType sparkType(FieldType type) {
+        return switch (type) {
+            case STRING -> DataTypes.StringType;
+            case INT -> DataTypes.IntegerType;
+            case DECIMAL -> DataTypes.DoubleType;
+            case DATE -> DataTypes.DateType;
+            case TIMESTAMP -> DataTypes.TimestampType;
+            case BOOLEAN -> DataTypes.BooleanType;
+        };
     }
 
     /**

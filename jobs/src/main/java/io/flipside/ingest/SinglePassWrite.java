@@ -5,6 +5,7 @@ import io.flipside.parquet.ParquetRows;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
+import io.flipside.quality.RoleConflicts;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +29,20 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
- * Reads, checks and writes a dataset in one pass when every rule across its rows can be applied as it is
- * read ({@link #handles}): each task writes its rows straight to {@code curated/DATASET/} or the
- * quarantine as Parquet ({@link ParquetRows}) and hands back only its counts. Through Spark's writer
- * the activity events were converted to Spark rows, cached, counted, read back, sorted by month and
- * then encoded; at scale 100 that was 44 of the run's 270 CPU seconds for 6 million events, where
- * reading, checking and encoding them takes 17.
+ * Reads, checks and writes a dataset in one pass: each task writes its rows straight to
+ * {@code curated/DATASET/} or the quarantine as Parquet ({@link ParquetRows}) and hands back only its
+ * counts. Through Spark's own writer the activity events were converted to Spark rows, cached,
+ * counted, read back, sorted by month and then encoded: at scale 100, 44 of the run's 270 CPU seconds
+ * for 6 million events, where reading, checking and encoding them takes 17.
+ *
+ * <p>A dataset without a unique key is read by a task per text file (per split of a Parquet file), as
+ * every rule but a row's own and its {@link LookupChecks} needs other datasets only. A dataset with one
+ * is read by a single task in input order (file by file, row by row), so the first valid row of an id is
+ * the first that task meets, and the pairs' {@link RoleConflicts} see every pair: these are the HR
+ * system's tables, at most a few hundred thousand rows.
  *
  * <p>A task writes into a folder of its own attempt, {@code DATASET/_temporary/ATTEMPT/}; once every task
  * has succeeded the driver moves each successful attempt's files into place and deletes the rest, so a
@@ -52,7 +61,7 @@ final class SinglePassWrite {
      * it the activity events' write at scale 100 took 1.1 of 17 CPU seconds less, in 2 % smaller files.
      */
     private static Set<String> noDictionary(DatasetSchema schema) {
-        Set<String> columns = new HashSet<>(Set.of(StagedRows.SOURCE_ROW));
+        Set<String> columns = new HashSet<>(Set.of(OutputLayout.SOURCE_ROW));
         for (Field f : schema.fields()) {
             if (f.personId() || f.type() == FieldType.TIMESTAMP) {
                 columns.add(f.name());
@@ -61,59 +70,37 @@ final class SinglePassWrite {
         return Set.copyOf(columns);
     }
 
-    /**
-     * Whether {@code files} of {@code schema} can be checked in one pass: when its reasons are
-     * {@linkplain QualityChecks#decidedWhenRead decided when read}, or when its only rule across rows is
-     * its unique key and one task reads every row (a single text file): the first valid row of an id is
-     * then the first the task meets.
-     */
-    static boolean handles(DatasetSchema schema, List<InputFile> files) {
-        return QualityChecks.decidedWhenRead(schema) || QualityChecks.onlyUniqueKeyAcrossRows(schema)
-                && files.size() == 1 && files.get(0).format() != InputFile.Format.PARQUET;
-    }
-
     /** What one task wrote, relative to the dataset's folders, and its counts. */
     private record TaskFiles(long attempt, List<String> curated, List<String> quarantined, RowCounts counts)
             implements Serializable {
     }
 
+    /** What a task needs to check and write its rows; the writer is made in the task. */
+    private record Plan(DatasetSchema schema, RowValidator validator, Broadcast<LookupChecks> lookups,
+            RoleConflicts roles, String curated, String quarantine) implements Serializable {
+        TaskWriter writer() {
+            return new TaskWriter(this);
+        }
+    }
+
     /**
-     * Reads {@code files}, writes their valid rows to {@code outputs.curated()/DATASET} (always, if only an
-     * empty file, so the dataset can be read back) and the others to {@code outputs.quarantine()/DATASET}
-     * (only when there are some), and returns the counts.
+     * Reads {@code files} (in input order), writes their valid rows to {@code outputs.curated()/DATASET}
+     * (always, if only an empty file, so the dataset can be read back) and the others to
+     * {@code outputs.quarantine()/DATASET} (only when there are some), and returns the counts.
+     *
+     * @param roles the pairs' role conflicts, null for every other dataset
      */
     static RowCounts run(SparkSession spark, DatasetSchema schema, List<InputFile> files, Pseudonymizer pseudonymizer,
-            Broadcast<LookupChecks> lookups, IngestOutputs outputs) {
-        if (!handles(schema, files)) {
-            throw new IllegalArgumentException(schema.name() + " has rules across rows or files: it cannot be written"
-                    + " as read");
+            Broadcast<LookupChecks> lookups, RoleConflicts roles, IngestOutputs outputs) {
+        if (schema.name().equals(Datasets.PAIRS.name()) != (roles != null)) {
+            throw new IllegalArgumentException("role conflicts are the pairs' rule, and theirs only: " + schema.name());
         }
-        RowValidator validator = new RowValidator(schema, pseudonymizer);
-        List<String> names = schema.fieldNames();
         Path curatedDir = outputs.curated().resolve(schema.name());
         Path quarantineDir = outputs.quarantine().resolve(schema.name());
-        String curated = curatedDir.toString();
-        String quarantine = quarantineDir.toString();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<JavaRDD<TaskFiles>> tasks = new ArrayList<>();
-        List<InputFile> text = files.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
-        if (!text.isEmpty()) {
-            tasks.add(jsc.parallelize(text, text.size()).mapPartitions(inputs -> {
-                TaskWriter w = new TaskWriter(schema, validator, lookups.value(), curated, quarantine);
-                return w.writeAll(() -> inputs.forEachRemaining(
-                        f -> TextRecords.records(f, names).forEachRemaining(r -> w.accept(f, r))));
-            }));
-        }
-        for (InputFile file : files) {
-            if (file.format() == InputFile.Format.PARQUET) {
-                tasks.add(DatasetReader.parquetRecords(spark, file, names).mapPartitions(records -> {
-                    TaskWriter w = new TaskWriter(schema, validator, lookups.value(), curated, quarantine);
-                    return w.writeAll(() -> records.forEachRemaining(r -> w.accept(file, r)));
-                }));
-            }
-        }
-        List<TaskFiles> done = tasks.size() == 1 ? tasks.get(0).collect()
-                : jsc.union(tasks.toArray(JavaRDD[]::new)).collect();
+        Plan plan = new Plan(schema, new RowValidator(schema, pseudonymizer), lookups, roles, curatedDir.toString(),
+                quarantineDir.toString());
+        List<TaskFiles> done = (schema.uniqueKey() == null ? inParallel(spark, plan, files) : inOneTask(spark, plan, files))
+                .collect();
         RowCounts counts = RowCounts.NONE;
         boolean anyCurated = false;
         for (TaskFiles t : done) {
@@ -129,6 +116,66 @@ final class SinglePassWrite {
             ParquetRows.create(curatedDir.resolve(partName(0)), OutputLayout.curated(schema), Set.of()).close();
         }
         return counts;
+    }
+
+    /** A task per text file and per split of a Parquet file. */
+    private static JavaRDD<TaskFiles> inParallel(SparkSession spark, Plan plan, List<InputFile> files) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<String> names = plan.schema().fieldNames();
+        List<JavaRDD<TaskFiles>> tasks = new ArrayList<>();
+        List<InputFile> text = files.stream().filter(f -> f.format() != InputFile.Format.PARQUET).toList();
+        if (!text.isEmpty()) {
+            tasks.add(jsc.parallelize(text, text.size()).mapPartitions(inputs -> {
+                TaskWriter w = plan.writer();
+                return w.writeAll(() -> inputs.forEachRemaining(
+                        f -> TextRecords.records(f, names).forEachRemaining(r -> w.accept(f, r))));
+            }));
+        }
+        for (InputFile file : files) {
+            if (file.format() == InputFile.Format.PARQUET) {
+                tasks.add(DatasetReader.parquetRecords(spark, file, names).mapPartitions(records -> {
+                    TaskWriter w = plan.writer();
+                    return w.writeAll(() -> records.forEachRemaining(r -> w.accept(file, r)));
+                }));
+            }
+        }
+        return union(jsc, tasks);
+    }
+
+    /** One task reading every file in input order. */
+    private static JavaRDD<TaskFiles> inOneTask(SparkSession spark, Plan plan, List<InputFile> files) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<String> names = plan.schema().fieldNames();
+        List<JavaRDD<Tuple2<InputFile, RawRecord>>> inOrder = new ArrayList<>();
+        for (InputFile file : files) {
+            inOrder.add(file.format() == InputFile.Format.PARQUET
+                    ? DatasetReader.parquetRecords(spark, file, names).map(r -> new Tuple2<>(file, r))
+                    : jsc.parallelize(List.of(file), 1).flatMap(f -> withFile(f, TextRecords.records(f, names))));
+        }
+        // without a shuffle, one partition takes its parents' partitions in order
+        return union(jsc, inOrder).coalesce(1).mapPartitions(records -> {
+            TaskWriter w = plan.writer();
+            return w.writeAll(() -> records.forEachRemaining(t -> w.accept(t._1(), t._2())));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> JavaRDD<T> union(JavaSparkContext jsc, List<JavaRDD<T>> rdds) {
+        return rdds.size() == 1 ? rdds.get(0) : jsc.union(rdds.toArray(JavaRDD[]::new));
+    }
+
+    private static Iterator<Tuple2<InputFile, RawRecord>> withFile(InputFile file, Iterator<RawRecord> records) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public Tuple2<InputFile, RawRecord> next() {
+                return new Tuple2<>(file, records.next());
+            }
+        };
     }
 
     private static String partName(int task) {
@@ -172,16 +219,21 @@ final class SinglePassWrite {
         }
     }
 
-    /** One task's writers: a curated file per month (or one), a quarantine file once a row fails. */
+    /**
+     * One task's writers: a curated file per month (or one), a quarantine file once a row fails; and the
+     * ids seen and, for pairs, the valid pairs held back until every pair is read.
+     */
     private static final class TaskWriter {
         private final DatasetSchema schema;
         private final RowValidator validator;
         private final LookupChecks lookups;
+        private final RoleConflicts roles;
         private final int width;
         private final int eventTime;
         /** The unique key's field, or -1; and the ids of the rows valid on their own rules so far. */
         private final int uniqueKey;
         private final Set<Object> ids = new HashSet<>();
+        private final List<Held> held = new ArrayList<>();
         private final String name;
         private final long attempt;
         private final Path curatedDir;
@@ -197,10 +249,15 @@ final class SinglePassWrite {
         private long rejected;
         private final Map<String, Long> reasons = new TreeMap<>();
 
-        TaskWriter(DatasetSchema schema, RowValidator validator, LookupChecks lookups, String curated, String quarantine) {
-            this.schema = schema;
-            this.validator = validator;
-            this.lookups = lookups;
+        /** A valid pair waiting for the role conflicts. */
+        private record Held(DatasetReader.Staged staged, InputFile file, long row) {
+        }
+
+        TaskWriter(Plan plan) {
+            this.schema = plan.schema();
+            this.validator = plan.validator();
+            this.lookups = plan.lookups().value();
+            this.roles = plan.roles();
             this.width = schema.fields().size();
             this.noDictionary = noDictionary(schema);
             this.uniqueKey = schema.uniqueKey() == null ? -1 : schema.fieldNames().indexOf(schema.uniqueKey());
@@ -208,14 +265,25 @@ final class SinglePassWrite {
             TaskContext task = TaskContext.get();
             this.name = partName(task.partitionId());
             this.attempt = task.taskAttemptId();
-            this.curatedDir = Path.of(curated).resolve(TEMPORARY).resolve(Long.toString(attempt));
-            this.quarantineDir = Path.of(quarantine).resolve(TEMPORARY).resolve(Long.toString(attempt));
+            this.curatedDir = Path.of(plan.curated()).resolve(TEMPORARY).resolve(Long.toString(attempt));
+            this.quarantineDir = Path.of(plan.quarantine()).resolve(TEMPORARY).resolve(Long.toString(attempt));
         }
 
         /** Runs {@code reading}, which feeds {@link #accept}, then closes every file; one result. */
-        java.util.Iterator<TaskFiles> writeAll(Runnable reading) {
+        Iterator<TaskFiles> writeAll(Runnable reading) {
             try {
                 reading.run();
+                if (roles != null) {
+                    BitSet conflicting = roles.conflicting(held.stream().map(h -> h.staged().values()).toList());
+                    for (int i = 0; i < held.size(); i++) {
+                        Held h = held.get(i);
+                        if (conflicting.get(i)) {
+                            quarantine(h.staged(), Reason.ROLE_CONFLICT.code(), RoleConflicts.DETAIL, h.file(), h.row());
+                        } else {
+                            keep(h.staged(), h.file(), h.row());
+                        }
+                    }
+                }
             } catch (RuntimeException e) {
                 closeQuietly();
                 throw e;
@@ -231,42 +299,52 @@ final class SinglePassWrite {
                     new RowCounts(read, rejected, nulled, reasons))).iterator();
         }
 
+        /**
+         * Checks one record: its own rules, then its id against earlier valid rows', then its lookups (a row
+         * that fails a lookup still holds its id), then, for pairs, the role conflicts once all are read.
+         */
         void accept(InputFile file, RawRecord r) {
-            DatasetReader.Staged s = DatasetReader.stage(r, schema, validator, lookups);
+            DatasetReader.Staged s = DatasetReader.stage(r, validator, lookups);
             read++;
             nulled += s.fieldsNulled();
-            String reason = s.reason();
-            String detail = s.detail();
-            if (uniqueKey >= 0 && reason == null && !ids.add(s.values()[uniqueKey])) {
-                reason = Reason.DUPLICATE_KEY.code();
-                detail = QualityChecks.duplicateDetail(schema.uniqueKey());
-            } else if (reason == null && s.lookupReason() != null) {
-                reason = s.lookupReason();
-                detail = s.lookupDetail();
+            if (s.reason() != null) {
+                quarantine(s, s.reason(), s.detail(), file, r.row());
+            } else if (uniqueKey >= 0 && !ids.add(s.values()[uniqueKey])) {
+                quarantine(s, Reason.DUPLICATE_KEY.code(), QualityChecks.duplicateDetail(schema.uniqueKey()), file,
+                        r.row());
+            } else if (s.lookupReason() != null) {
+                quarantine(s, s.lookupReason(), s.lookupDetail(), file, r.row());
+            } else if (roles != null) {
+                held.add(new Held(s, file, r.row()));
+            } else {
+                keep(s, file, r.row());
             }
-            if (reason == null) {
-                Object[] row = new Object[width + 2];
-                System.arraycopy(s.values(), 0, row, 0, width);
-                row[width] = file.relative();
-                row[width + 1] = r.row();
-                curatedFor(row).write(row);
-                return;
-            }
+        }
+
+        private void keep(DatasetReader.Staged s, InputFile file, long row) {
+            Object[] values = new Object[width + 2];
+            System.arraycopy(s.values(), 0, values, 0, width);
+            values[width] = file.relative();
+            values[width + 1] = row;
+            curatedFor(values).write(values);
+        }
+
+        private void quarantine(DatasetReader.Staged s, String reason, String detail, InputFile file, long row) {
             rejected++;
             reasons.merge(reason, 1L, Long::sum);
-            Object[] row = new Object[width + 5];
+            Object[] values = new Object[width + 5];
             if (s.raw() != null) {
-                System.arraycopy(s.raw(), 0, row, 0, width);
+                System.arraycopy(s.raw(), 0, values, 0, width);
             }
-            row[width] = reason;
-            row[width + 1] = detail;
-            row[width + 2] = file.relative();
-            row[width + 3] = r.row();
-            row[width + 4] = s.rawRecord();
+            values[width] = reason;
+            values[width + 1] = detail;
+            values[width + 2] = file.relative();
+            values[width + 3] = row;
+            values[width + 4] = s.rawRecord();
             if (quarantined == null) {
                 quarantined = open(quarantineDir, name, OutputLayout.quarantined(schema), Set.of(), quarantinedFiles);
             }
-            quarantined.write(row);
+            quarantined.write(values);
         }
 
         private ParquetRows curatedFor(Object[] row) {

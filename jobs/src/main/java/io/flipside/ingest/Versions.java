@@ -42,7 +42,7 @@ public final class Versions {
     private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
         Column[] key = schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         WindowSpec w = Window.partitionBy(key).orderBy(col(schema.versionDate()).desc(),
-                col(StagedRows.SOURCE_FILE).desc(), col(StagedRows.SOURCE_ROW).desc());
+                col(OutputLayout.SOURCE_FILE).desc(), col(OutputLayout.SOURCE_ROW).desc());
         return rows.filter(col(schema.versionDate()).leq(lit(asOf))).withColumn(RANK, row_number().over(w));
     }
 }

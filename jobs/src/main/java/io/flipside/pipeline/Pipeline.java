@@ -62,25 +62,16 @@ public final class Pipeline {
         publisher.recover();
         Path staging = publisher.beginStaging();
         try {
-            // each dataset's curated and quarantined rows are written as it is read, or as soon as it is
-            // checked, while later datasets are still being checked; when the gate then fails, the staging
-            // folder with them is abandoned, so nothing is published either way
+            // each dataset's curated and quarantined rows are written as it is read, while later datasets are
+            // still being read; when the gate then fails, the staging folder with them is abandoned, so
+            // nothing is published either way
             Path quarantine = QualityWriter.ownerOnlyFolder(staging.resolve("quality").resolve("quarantine"));
-            WriteSpan curate = new WriteSpan();
-            IngestOutputs written = new IngestOutputs(staging.resolve("curated"), quarantine);
-            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(), written, checked -> {
-                curate.started();
-                Parallel.nameJobs(spark, "curate " + String.join(", ", checked.summaries().keySet()));
-                QualityWriter.writeQuarantine(checked, quarantine);
-                QualityWriter.writeCurated(checked, staging.resolve("curated"));
-                curate.finished();
-            });
+            IngestResult ingest = new Ingest(spark, pseudonymizer).run(req.input(), config.asOf(),
+                    new IngestOutputs(staging.resolve("curated"), quarantine));
             ingest.summaries().values().forEach(manifest::dataset);
             QualityWriter.ownerOnly(quarantine);
             QualityWriter.writeSummary(ingest.summaries(), staging.resolve("quality").resolve("summary.csv"));
-            // the two overlap: ingest until every dataset is checked, curate from the first write to the last
             manifest.stage("ingest", ingest.checkMillis());
-            manifest.stage("curate", curate.millis());
             printIngest(ingest.summaries());
 
             Optional<DatasetSummary> over = QualityGate.worst(ingest.summaries().values(), config.maxRejectRatio());
@@ -90,17 +81,9 @@ public final class Pipeline {
                         config.maxRejectRatio()) + "; nothing published, see " + req.output().resolve("_failed").resolve(runId));
             }
 
-            // metrics read the curated Parquet just written: columnar and pruned to what each job needs,
-            // where the ingest cache holds every staged column; the cache is freed first. The schema is
-            // the one just written: inferring it ran a Spark job per dataset.
+            // metrics read the curated Parquet just written: columnar and pruned to what each job needs
             Map<String, Dataset<Row>> curated = new HashMap<>();
-            ingest.summaries().forEach((n, s) -> {
-                if (s.present()) {
-                    curated.put(n, spark.read().schema(ingest.curated(n).orElseThrow().schema())
-                            .parquet(staging.resolve("curated").resolve(n).toString()));
-                }
-            });
-            ingest.release();
+            ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(df -> curated.put(n, df)));
             manifest.stageStarted("metrics");
             MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));
@@ -137,24 +120,6 @@ public final class Pipeline {
         } catch (RuntimeException e) {
             publisher.abandon();
             throw e;
-        }
-    }
-
-    /** From the first write's start to the last write's end, across the threads that write. */
-    private static final class WriteSpan {
-        private long first = Long.MAX_VALUE;
-        private long last = Long.MIN_VALUE;
-
-        synchronized void started() {
-            first = Math.min(first, System.nanoTime());
-        }
-
-        synchronized void finished() {
-            last = Math.max(last, System.nanoTime());
-        }
-
-        synchronized long millis() {
-            return last < first ? 0 : (last - first) / 1_000_000;
         }
     }
 

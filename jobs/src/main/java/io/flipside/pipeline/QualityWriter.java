@@ -1,7 +1,6 @@
 package io.flipside.pipeline;
 
 import io.flipside.ingest.DatasetSummary;
-import io.flipside.ingest.IngestResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,41 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SaveMode;
 
 /**
- * Writes {@code curated/DATASET/}, {@code quality/quarantine/DATASET/} and {@code quality/summary.csv}.
- * Quarantined rows hold raw input, ids included, so their folder is readable by the owner only (§6).
+ * Writes {@code quality/summary.csv}, and keeps {@code quality/quarantine/} (which ingest writes)
+ * readable by the owner only: quarantined rows hold raw input, ids included (§6).
  */
 final class QualityWriter {
     private QualityWriter() {
-    }
-
-    /**
-     * Writes the valid rows of each dataset in {@code ingest} (one, as the pipeline hands them over) that
-     * ingest has not {@linkplain IngestResult#written written} itself, as one file.
-     */
-    static void writeCurated(IngestResult ingest, Path dir) {
-        for (String name : ingest.summaries().keySet()) {
-            if (!ingest.written(name)) {
-                ingest.curated(name).ifPresent(df -> df.coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                        .parquet(dir.resolve(name).toString()));
-            }
-        }
-    }
-
-    /**
-     * Writes the quarantined rows of each dataset in {@code ingest} that has some and that ingest has not
-     * written itself into {@code dir}, which should be an {@link #ownerOnlyFolder}; call {@link #ownerOnly}
-     * on it once every writer is done.
-     */
-    static void writeQuarantine(IngestResult ingest, Path dir) {
-        for (DatasetSummary s : ingest.summaries().values()) {
-            if (s.rowsQuarantined() > 0 && !ingest.written(s.dataset())) {
-                ingest.quarantined(s.dataset()).orElseThrow().coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                        .parquet(dir.resolve(s.dataset()).toString());
-            }
-        }
     }
 
     /**

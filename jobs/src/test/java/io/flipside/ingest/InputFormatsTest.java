@@ -111,7 +111,7 @@ class InputFormatsTest {
         List<String> header = records.get(0);
         List<StructField> fields = new ArrayList<>();
         for (String h : header) {
-            fields.add(DataTypes.createStructField(h, StagedRows.sparkType(schema.field(h).orElseThrow().type()), true));
+            fields.add(DataTypes.createStructField(h, OutputLayout.sparkType(schema.field(h).orElseThrow().type()), true));
         }
         List<Row> rows = new ArrayList<>();
         for (List<String> r : records.subList(1, records.size())) {

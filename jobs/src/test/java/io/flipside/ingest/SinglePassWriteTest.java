@@ -37,8 +37,7 @@ class SinglePassWriteTest {
                 E1,P1,2026-02-04T09:00:00Z,dance
                 """);
         IngestOutputs out = outputs(tmp);
-        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out, checked -> {
-        });
+        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
         try {
             Path curated = out.curated().resolve("activity_events");
             // 23:30 at -02:00 is 01:30 UTC on 1 February; 00:30 at +02:00 is 22:30 UTC on 31 January
@@ -47,11 +46,10 @@ class SinglePassWriteTest {
             assertThat(sourceRows(spark, curated.resolve("event_month=2026-02"))).containsExactly(2L);
             assertThat(filesUnder(curated)).allMatch(p -> p.getFileName().toString().matches("part-\\d{5}\\.zstd\\.parquet"))
                     .noneMatch(p -> p.toString().contains("_temporary"));
-            assertThat(r.written("activity_events")).isTrue();
             assertThat(r.curated("activity_events").orElseThrow().count()).isEqualTo(3);
-            List<Row> rejected = r.quarantined("activity_events").orElseThrow().orderBy(StagedRows.SOURCE_ROW)
+            List<Row> rejected = r.quarantined("activity_events").orElseThrow().orderBy(OutputLayout.SOURCE_ROW)
                     .collectAsList();
-            assertThat(rejected).extracting(x -> x.getAs(StagedRows.REASON)).containsExactly("unknown_pair", "invalid_value");
+            assertThat(rejected).extracting(x -> x.getAs(OutputLayout.REASON)).containsExactly("unknown_pair", "invalid_value");
             assertThat(rejected).extracting(x -> x.getAs("pair_id")).as("original text").containsExactly("P9", "P1");
             DatasetSummary s = r.summaries().get("activity_events");
             assertThat(List.of(s.rowsRead(), s.rowsValid(), s.rowsQuarantined())).containsExactly(5L, 3L, 2L);
@@ -73,8 +71,7 @@ class SinglePassWriteTest {
         Path leftover = out.curated().resolve("job_events").resolve("_temporary").resolve("999999");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("part-00000.zstd.parquet"), "PAR1 half a file");
-        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out, checked -> {
-        });
+        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
         try {
             Path curated = out.curated().resolve("job_events");
             assertThat(filesUnder(curated)).containsExactly(curated.resolve("part-00000.zstd.parquet"));
@@ -95,15 +92,14 @@ class SinglePassWriteTest {
                 E1,2025-06-01,99
                 """);
         IngestOutputs out = outputs(tmp);
-        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out, checked -> {
-        });
+        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
         try {
             Path curated = out.curated().resolve("job_events");
             assertThat(filesUnder(curated)).hasSize(1);
             assertThat(spark.read().parquet(curated.toString()).schema()).isEqualTo(OutputLayout.curated(Datasets.JOB_EVENTS));
             assertThat(spark.read().parquet(curated.toString()).count()).isZero();
-            assertThat(r.quarantined("job_events").orElseThrow().orderBy(StagedRows.SOURCE_ROW).collectAsList())
-                    .extracting(x -> x.getAs(StagedRows.REASON)).containsExactly("unknown_employee", "out_of_range");
+            assertThat(r.quarantined("job_events").orElseThrow().orderBy(OutputLayout.SOURCE_ROW).collectAsList())
+                    .extracting(x -> x.getAs(OutputLayout.REASON)).containsExactly("unknown_employee", "out_of_range");
             assertThat(r.summaries().get("job_events").reasons()).containsOnlyKeys("unknown_employee", "out_of_range");
         } finally {
             r.release();
@@ -134,8 +130,8 @@ class SinglePassWriteTest {
     }
 
     private static List<Long> sourceRows(SparkSession spark, Path dir) {
-        return spark.read().parquet(dir.toString()).orderBy(StagedRows.SOURCE_ROW).collectAsList().stream()
-                .map(row -> row.<Long>getAs(StagedRows.SOURCE_ROW)).toList();
+        return spark.read().parquet(dir.toString()).orderBy(OutputLayout.SOURCE_ROW).collectAsList().stream()
+                .map(row -> row.<Long>getAs(OutputLayout.SOURCE_ROW)).toList();
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
