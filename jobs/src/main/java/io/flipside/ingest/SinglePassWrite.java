@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -179,7 +180,7 @@ final class SinglePassWrite {
     }
 
     private static String partName(int task) {
-        return String.format(java.util.Locale.ROOT, "part-%05d.zstd.parquet", task);
+        return String.format(Locale.ROOT, "part-%05d.zstd.parquet", task);
     }
 
     private static void commit(Path datasetDir, long attempt, List<String> files) {

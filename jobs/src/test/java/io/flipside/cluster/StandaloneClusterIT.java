@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,6 +85,12 @@ class StandaloneClusterIT {
             secondWorker.destroyForcibly();
         });
         assertSameTables(out, local);
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no task attempt's files left behind")
+                    .doesNotContain("_temporary");
+        }
+        assertThat(Files.readString(out.resolve("quality/summary.csv")))
+                .isEqualTo(Files.readString(local.resolve("quality/summary.csv")));
         String driverLog = Files.readString(WORK.resolve("cluster-killed.log"));
         assertThat(driverLog).as("the driver saw the executor go").containsIgnoringCase("lost executor");
     }

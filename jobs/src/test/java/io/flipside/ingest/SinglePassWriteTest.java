@@ -60,12 +60,7 @@ class SinglePassWriteTest {
 
     @Test
     void filesOfAnAttemptThatDidNotSucceedAreNeverPublished(SparkSession spark, @TempDir Path tmp) throws IOException {
-        Path input = minimalInput(tmp);
-        Files.writeString(input.resolve("job_events.csv"), """
-                employee_id,effective_date,new_job_level
-                E1,2025-06-01,5
-                E2,2025-07-01,3
-                """);
+        Path input = withJobEvents(minimalInput(tmp), "E1,2025-06-01,5", "E2,2025-07-01,3");
         IngestOutputs out = outputs(tmp);
         // what a task killed halfway through its file leaves behind: a partial file in its attempt's folder
         Path leftover = out.curated().resolve("job_events").resolve("_temporary").resolve("999999");
@@ -85,12 +80,7 @@ class SinglePassWriteTest {
     @Test
     void aDatasetWithEveryRowRejectedStillHasACuratedFolderSparkCanRead(SparkSession spark, @TempDir Path tmp)
             throws IOException {
-        Path input = minimalInput(tmp);
-        Files.writeString(input.resolve("job_events.csv"), """
-                employee_id,effective_date,new_job_level
-                E7,2025-06-01,5
-                E1,2025-06-01,99
-                """);
+        Path input = withJobEvents(minimalInput(tmp), "E7,2025-06-01,5", "E1,2025-06-01,99");
         IngestOutputs out = outputs(tmp);
         IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
         try {
@@ -122,6 +112,12 @@ class SinglePassWriteTest {
                 pair_id,cohort_id,mentor_id,mentee_id
                 P1,C1,E1,E2
                 """);
+        return input;
+    }
+
+    private static Path withJobEvents(Path input, String... rows) throws IOException {
+        Files.writeString(input.resolve("job_events.csv"),
+                "employee_id,effective_date,new_job_level\n" + String.join("\n", rows) + "\n");
         return input;
     }
 
