@@ -153,8 +153,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The same three tables in DuckDB, twice. From the same CSVs: Spark's side is the ingest stage's
-     * wall time until every dataset is checked (validation, pseudonyms, the cache, with curated writes
-     * sharing the cores; it also reads skills, assessments and job_events, under a tenth of the rows, so
+     * wall time until every dataset is checked and written (validation, pseudonyms, curated and
+     * quarantined Parquet; it also reads skills, assessments and job_events, under a tenth of the rows, so
      * it overstates Spark's share a little) plus the three metric jobs alone. From the published curated
      * Parquet: the two engines on the same validated rows, Spark's side the three jobs alone.
      */

@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * once; on a small input most of a job is driver-side planning, which then overlaps.
  */
 public final class Parallel {
-    /** Writers at once: each Spark write job is mostly driver-side commit work on small outputs. */
+    /** Writers at once: metric tables are small, and their files are written on the driver. */
     private static final int WRITERS = 3;
 
     private Parallel() {

@@ -24,20 +24,13 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/flipside-spark-warehouse")
-                .config("spark.sql.parquet.compression.codec", "zstd")
-                // Parquet's standard 64-bit timestamps, not the deprecated 96-bit form Spark still writes by default
-                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // curated Parquet comes as many small monthly files; without a floor Spark packs them into
                 // as many splits as cores, unevenly, and one core idles while the other finishes the scan
                 .config("spark.sql.files.minPartitionNum", "16")
-                // the ingest cache lives only until curated/ is written: compressing it cost a sixth of the
-                // ingest's CPU time (measured at scale 100) to save memory it is released from right after
-                .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 // datasets and metrics run as jobs from several threads, each in a pool of its own: fair
                 // sharing between pools lets a small job on the long path (pairs, which the activity events
                 // wait for) run between a big one's tasks
-                .config("spark.scheduler.mode", "FAIR")
-                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+                .config("spark.scheduler.mode", "FAIR");
         if (System.getProperty("spark.master") == null) {
             b = b.master(master);
         }
