@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Data-quality check only: prints a per-dataset summary, writes nothing. Exits like run would.")
+        description = "Data-quality check only: prints a per-dataset summary and keeps nothing (rows are checked"
+                + " through a temporary folder, deleted after). Exits like run would.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
