@@ -3,9 +3,13 @@ package io.flipside.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipside.testing.WithSpark;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,9 +62,11 @@ class CommandLineTest {
     }
 
     @Test
-    void validatePrintsOneLinePerDatasetAndWritesNothing(SparkSession spark) {
+    void validatePrintsOneLinePerDatasetAndWritesNothing(SparkSession spark) throws IOException {
+        List<Path> before = scratchFolders();
         Outcome o = run("validate", "--input", "src/test/resources/tiny", "--config", "src/test/resources/tiny-config.yaml");
         assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(scratchFolders()).as("the checked rows' temporary folder is deleted").isEqualTo(before);
         assertThat(o.out()).contains("employees", "sessions", "absent");
         assertThat(o.out().lines().filter(l -> l.startsWith("sessions")).findFirst().orElseThrow())
                 .matches("sessions\\s+13\\s+13\\s+0\\s*");
@@ -72,6 +78,13 @@ class CommandLineTest {
             Outcome o = run(c, "--help");
             assertThat(o.exit()).isZero();
             assertThat(o.out()).startsWith("Usage: flipside " + c);
+        }
+    }
+
+    /** Ingest's temporary folders ({@code flipside-ingest-*}) in the system's temporary folder. */
+    private static List<Path> scratchFolders() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("flipside-ingest-")).sorted().toList();
         }
     }
 }
