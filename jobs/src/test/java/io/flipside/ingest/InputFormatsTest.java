@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same data as CSV, JSON Lines (numbers as JSON numbers, empty fields omitted) and Parquet (typed
- * columns, dates as DATE, written by Spark as NAME.parquet/ part folders) gives identical curated rows.
+ * columns, dates as DATE and times as TIMESTAMP, written by Spark as NAME.parquet/ part folders) gives
+ * identical curated rows, for datasets read in one task (with a unique key) and in a task per file.
  */
 @ExtendWith(WithSpark.class)
 class InputFormatsTest {
     private static final Pseudonymizer KEY = Pseudonymizer.withKey("test-key");
-    private static final List<String> DATASETS = List.of("employees", "cohorts", "pairs", "sessions");
+    private static final List<String> DATASETS = List.of("employees", "cohorts", "pairs", "sessions", "activity_events");
 
     @Test
     void csvJsonLinesAndParquetGiveIdenticalCuratedRows(SparkSession spark, @TempDir Path tmp) throws IOException {
@@ -47,7 +49,7 @@ class InputFormatsTest {
         }
         LocalDate asOf = LocalDate.of(2026, 3, 31);
         List<List<String>> fromCsv = curated(spark, csv, asOf);
-        assertThat(fromCsv).hasSize(11 + 3 + 5 + 13);
+        assertThat(fromCsv).hasSize(11 + 3 + 5 + 13 + 11);
         assertThat(curated(spark, jsonl, asOf)).isEqualTo(fromCsv);
         assertThat(curated(spark, parquet, asOf)).isEqualTo(fromCsv);
     }
@@ -122,6 +124,7 @@ class InputFormatsTest {
                     case INT -> Integer.parseInt(s);
                     case DECIMAL -> Double.parseDouble(s);
                     case DATE -> LocalDate.parse(s);
+                    case TIMESTAMP -> OffsetDateTime.parse(s).toInstant();
                     case BOOLEAN -> Boolean.parseBoolean(s);
                     default -> s;
                 };
