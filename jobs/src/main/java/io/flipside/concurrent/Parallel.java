@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -23,12 +24,17 @@ public final class Parallel {
 
     /** A fixed pool of daemon threads named {@code name-N}, so a failed run never hangs the JVM. */
     public static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, daemonThreads(name));
+    }
+
+    /** Daemon threads named {@code name-N}. */
+    static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
+        return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /** Runs {@code action} on every item, {@value #WRITERS} at a time, and returns when all are done. */

@@ -4,7 +4,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,13 +16,8 @@ public final class WeightedPool {
     private final AtomicLong submitted = new AtomicLong();
 
     public WeightedPool(int threads, String name) {
-        AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                Parallel.daemonThreads(name));
     }
 
     /** An executor that submits its tasks to this pool with {@code weight}. */

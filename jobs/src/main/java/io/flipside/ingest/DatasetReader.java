@@ -18,9 +18,9 @@ import org.apache.spark.sql.types.DataTypes;
 import scala.Tuple2;
 
 /**
- * Reads a dataset's files into records and checks each on its own: CSV and JSON Lines with our own
- * record readers inside Spark tasks (one task per file), Parquet with Spark. Each record becomes
- * exactly one row, valid or carrying its reason, so nothing is lost between here and the manifest.
+ * Reads a dataset's records and checks each on its own: CSV and JSON Lines with our own record readers
+ * inside the tasks of {@link SinglePassWrite}, Parquet through Spark. Each record becomes exactly one
+ * checked record, valid or carrying its reason, so nothing is lost between here and the manifest.
  */
 public final class DatasetReader {
     private DatasetReader() {

@@ -1,10 +1,9 @@
 package io.flipside.ingest;
 
-
 import io.flipside.FlipsideException;
-import io.flipside.files.Folders;
 import io.flipside.concurrent.Parallel;
 import io.flipside.concurrent.WeightedPool;
+import io.flipside.files.Folders;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;

@@ -31,7 +31,7 @@ public final class IngestResult {
     private final Path scratch;
 
     /**
-     * @param checkMillis wall time until every dataset was checked; writing their outputs can go on after
+     * @param checkMillis wall time until every dataset was checked and written
      * @param scratch     a folder of ingest's own, deleted by {@link #release()}, or null
      */
     IngestResult(Map<String, Rows> datasets, Map<String, DatasetSummary> summaries, long checkMillis, Path scratch) {

@@ -54,6 +54,35 @@ public final class OutputLayout {
         return DataTypes.createStructType(fields);
     }
 
+    /** A curated row in {@link #curated} order: the typed fields, then where the row came from. */
+    static Object[] curatedRow(Object[] values, String sourceFile, long sourceRow) {
+        int width = values.length;
+        Object[] row = new Object[width + 2];
+        System.arraycopy(values, 0, row, 0, width);
+        row[width] = sourceFile;
+        row[width + 1] = sourceRow;
+        return row;
+    }
+
+    /**
+     * A quarantined row in {@link #quarantined} order.
+     *
+     * @param raw the fields' original text, or null for a record that could not be split into fields
+     */
+    static Object[] quarantinedRow(int width, String[] raw, String reason, String detail, String sourceFile,
+            long sourceRow, String rawRecord) {
+        Object[] row = new Object[width + 5];
+        if (raw != null) {
+            System.arraycopy(raw, 0, row, 0, width);
+        }
+        row[width] = reason;
+        row[width + 1] = detail;
+        row[width + 2] = sourceFile;
+        row[width + 3] = sourceRow;
+        row[width + 4] = rawRecord;
+        return row;
+    }
+
     public static DataType sparkType(FieldType type) {
         return switch (type) {
             case STRING -> DataTypes.StringType;

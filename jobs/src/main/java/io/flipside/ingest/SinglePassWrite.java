@@ -41,10 +41,10 @@ import scala.Tuple2;
  *
  * <p>A dataset without a unique key is read by a task per text file, or run of neighbouring files when
  * there are more files than cores (and per split of a Parquet file), as every rule but a row's own and
- * its {@link LookupChecks} needs other datasets only. A dataset with one
- * is read by a single task in input order (file by file, row by row), so the first valid row of an id is
- * the first that task meets, and the pairs' {@link RoleConflicts} see every pair: these are the HR
- * system's tables, at most a few hundred thousand rows.
+ * its {@link LookupChecks} needs other datasets only. A dataset with one is read by a single task in
+ * input order (file by file, row by row), so the first valid row of an id is the first that task meets,
+ * and the pairs' {@link RoleConflicts} see every pair: these are the HR system's tables, at most a few
+ * hundred thousand rows.
  *
  * <p>A task writes into a folder of its own attempt, {@code DATASET/_temporary/ATTEMPT/}; once every task
  * has succeeded the driver moves each successful attempt's files into place and deletes the rest, so a
@@ -291,16 +291,16 @@ final class SinglePassWrite {
                     }
                 }
             } catch (RuntimeException e) {
-                closeQuietly();
+                for (ParquetRows w : writers()) {
+                    try {
+                        w.close();
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
                 throw e;
             }
-            months.values().forEach(ParquetRows::close);
-            if (curated != null) {
-                curated.close();
-            }
-            if (quarantined != null) {
-                quarantined.close();
-            }
+            writers().forEach(ParquetRows::close);
             return List.of(new TaskFiles(attempt, curatedFiles, quarantinedFiles,
                     new RowCounts(read, rejected, nulled, reasons))).iterator();
         }
@@ -328,29 +328,18 @@ final class SinglePassWrite {
         }
 
         private void keep(DatasetReader.Staged s, InputFile file, long row) {
-            Object[] values = new Object[width + 2];
-            System.arraycopy(s.values(), 0, values, 0, width);
-            values[width] = file.relative();
-            values[width + 1] = row;
+            Object[] values = OutputLayout.curatedRow(s.values(), file.relative(), row);
             curatedFor(values).write(values);
         }
 
         private void quarantine(DatasetReader.Staged s, String reason, String detail, InputFile file, long row) {
             rejected++;
             reasons.merge(reason, 1L, Long::sum);
-            Object[] values = new Object[width + 5];
-            if (s.raw() != null) {
-                System.arraycopy(s.raw(), 0, values, 0, width);
-            }
-            values[width] = reason;
-            values[width + 1] = detail;
-            values[width + 2] = file.relative();
-            values[width + 3] = row;
-            values[width + 4] = s.rawRecord();
             if (quarantined == null) {
                 quarantined = open(quarantineDir, name, OutputLayout.quarantined(schema), Set.of(), quarantinedFiles);
             }
-            quarantined.write(values);
+            quarantined.write(OutputLayout.quarantinedRow(width, s.raw(), reason, detail, file.relative(), row,
+                    s.rawRecord()));
         }
 
         private ParquetRows curatedFor(Object[] row) {
@@ -378,19 +367,16 @@ final class SinglePassWrite {
             return ParquetRows.create(file, schema, noDictionary);
         }
 
-        private void closeQuietly() {
+        /** Every file this task has open. */
+        private List<ParquetRows> writers() {
             List<ParquetRows> open = new ArrayList<>(months.values());
-            open.add(curated);
-            open.add(quarantined);
-            for (ParquetRows w : open) {
-                try {
-                    if (w != null) {
-                        w.close();
-                    }
-                } catch (RuntimeException suppressed) {
-                    // the task is failing already; its attempt's folder is deleted with the others
-                }
+            if (curated != null) {
+                open.add(curated);
             }
+            if (quarantined != null) {
+                open.add(quarantined);
+            }
+            return open;
         }
     }
 }

@@ -33,16 +33,18 @@ public final class Versions {
      * row took a sort per key.
      */
     public static long supersededCount(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        Column[] key = schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Row losers = rows.filter(col(schema.versionDate()).leq(lit(asOf))).groupBy(key).count()
+        Row losers = rows.filter(col(schema.versionDate()).leq(lit(asOf))).groupBy(key(schema)).count()
                 .agg(sum(col("count").minus(1))).first();
         return losers.isNullAt(0) ? 0 : losers.getLong(0);
     }
 
     private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        Column[] key = schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        WindowSpec w = Window.partitionBy(key).orderBy(col(schema.versionDate()).desc(),
+        WindowSpec w = Window.partitionBy(key(schema)).orderBy(col(schema.versionDate()).desc(),
                 col(OutputLayout.SOURCE_FILE).desc(), col(OutputLayout.SOURCE_ROW).desc());
         return rows.filter(col(schema.versionDate()).leq(lit(asOf))).withColumn(RANK, row_number().over(w));
+    }
+
+    private static Column[] key(DatasetSchema schema) {
+        return schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 }

@@ -91,7 +91,7 @@ public final class ParquetRows implements Closeable {
     }
 
     /** The Parquet schema Spark writes for {@code schema}, every column optional. */
-    static MessageType parquetType(StructType schema) {
+    private static MessageType parquetType(StructType schema) {
         List<Type> fields = new ArrayList<>();
         for (StructField f : schema.fields()) {
             Types.PrimitiveBuilder<PrimitiveType> b = switch (Kind.of(f)) {
