@@ -20,6 +20,8 @@ public final class CsvRecordReader {
     private int len;
     private long line = 1;
     private long recordStartLine;
+    /** The most fields a record had so far: a record's list starts that big instead of growing to it. */
+    private int width = 8;
 
     public CsvRecordReader(Reader in) {
         this.in = in;
@@ -52,7 +54,7 @@ public final class CsvRecordReader {
             return null;
         }
         recordStartLine = line;
-        List<String> fields = new ArrayList<>();
+        List<String> fields = new ArrayList<>(width);
         StringBuilder field = new StringBuilder();
         boolean quotedField = false;
         boolean inQuotes = false;
@@ -78,6 +80,7 @@ public final class CsvRecordReader {
                     throw new UnterminatedQuoteException(recordStartLine);
                 }
                 fields.add(value(field, quotedField));
+                width = Math.max(width, fields.size());
                 return fields;
             }
             char ch = (char) c;
@@ -110,6 +113,7 @@ public final class CsvRecordReader {
                 }
                 line++;
                 fields.add(value(field, quotedField));
+                width = Math.max(width, fields.size());
                 return fields;
             } else {
                 field.append(ch);

@@ -7,6 +7,7 @@ import io.flipside.files.Folders;
 import io.flipside.privacy.Pseudonymizer;
 import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
+import io.flipside.quality.ReferenceRows;
 import io.flipside.quality.RoleConflicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -34,19 +34,6 @@ import org.apache.spark.sql.SparkSession;
  * concurrently, each after those it is checked against; results come back in {@link Datasets#ALL} order.
  */
 public final class Ingest {
-    /**
-     * The datasets others are checked against, held on the driver when small: collecting their lookups
-     * and joining them in the pairs' not-reverse count then runs no job. A local relation travels inside
-     * every plan that uses it, though, and Spark's planner hashes and copies plans many times, so above
-     * {@link #LOCAL_ROWS} rows (employees at 200,000 made every later dataset's planning take seconds)
-     * they are read back from their curated files instead.
-     */
-    private static final Set<String> DIMENSIONS = Set.of("employees", "cohorts", "pairs", "survey_items", "skills");
-    private static final long LOCAL_ROWS = 50_000;
-    /** The datasets others refer to: their valid keys are collected once, for every dataset that refers. */
-    private static final Set<String> REFERENCED = Datasets.ALL.stream()
-            .flatMap(d -> d.references().stream().map(DatasetSchema.Reference::target))
-            .collect(Collectors.toUnmodifiableSet());
     private static final int PARALLEL_DATASETS = 3;
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
@@ -134,18 +121,14 @@ public final class Ingest {
                 }
                 running.put(schema.name(), CompletableFuture.allOf(after.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(x -> {
-                            Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
-                            Map<String, Set<String>> keys = new LinkedHashMap<>();
+                            Map<String, ReferenceRows> inputs = new LinkedHashMap<>();
                             deps.forEach(d -> {
                                 Checked c = d.join();
                                 if (c != null) {
-                                    inputs.put(c.summary().dataset(), c.valid());
-                                    if (c.keys() != null) {
-                                        keys.put(c.summary().dataset(), c.keys());
-                                    }
+                                    inputs.put(c.summary().dataset(), c.references());
                                 }
                             });
-                            return check(schema, found, inputs, keys, unknown.get(schema.name()), asOf, outputs);
+                            return check(schema, found, inputs, unknown.get(schema.name()), asOf, outputs);
                         }, pool.weighing(found.stream().mapToLong(InputFile::bytes).sum())));
                 if (waiting.get(schema.name()) > 0) {
                     waitedFor.add(running.get(schema.name()));
@@ -169,36 +152,31 @@ public final class Ingest {
         }
     }
 
-    /**
-     * @param valid the valid rows, as later datasets read them
-     * @param keys  the valid keys when other datasets refer to this one, else null
-     */
-    private record Checked(IngestResult.Rows rows, Dataset<Row> valid, Set<String> keys, DatasetSummary summary) {
+    /** @param references the valid rows as later datasets' checks read them, null when none does */
+    private record Checked(IngestResult.Rows rows, ReferenceRows references, DatasetSummary summary) {
     }
 
-    private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, Dataset<Row>> inputs,
-            Map<String, Set<String>> keys, List<String> unknown, LocalDate asOf, IngestOutputs outputs) {
+    private Checked check(DatasetSchema schema, List<InputFile> found, Map<String, ReferenceRows> inputs,
+            List<String> unknown, LocalDate asOf, IngestOutputs outputs) {
         long start = System.nanoTime();
         Parallel.nameJobs(spark, "ingest " + schema.name());
         Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(LookupChecks.of(schema, keys, inputs));
-        RoleConflicts roles = schema.name().equals(Datasets.PAIRS.name()) ? RoleConflicts.of(inputs) : null;
-        RowCounts counts = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, roles, outputs);
+                .broadcast(LookupChecks.of(schema, inputs));
+        RoleConflicts roles = schema.name().equals(Datasets.PAIRS.name()) ? RoleConflicts.of(inputs.get("cohorts")) : null;
+        SinglePassWrite.Written written = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, roles, asOf,
+                outputs);
+        RowCounts counts = written.counts();
         Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
                 .parquet(outputs.curated().resolve(schema.name()).toString());
         Dataset<Row> quarantined = counts.quarantined() == 0
                 ? spark.createDataFrame(List.of(), OutputLayout.quarantined(schema))
                 : spark.read().schema(OutputLayout.quarantined(schema))
                         .parquet(outputs.quarantine().resolve(schema.name()).toString());
-        Dataset<Row> valid = DIMENSIONS.contains(schema.name()) && counts.read() - counts.quarantined() <= LOCAL_ROWS
-                ? spark.createDataFrame(curated.collectAsList(), curated.schema()) : curated;
-        long superseded = schema.versionKey().isEmpty() ? 0 : Versions.supersededCount(valid, schema, asOf);
         long notReverse = schema.name().equals(Datasets.PAIRS.name()) && inputs.containsKey("employees")
-                ? NotReverse.count(valid, inputs.get("employees")) : 0;
-        Set<String> validKeys = REFERENCED.contains(schema.name()) ? LookupChecks.keysOf(schema.name(), valid) : null;
-        return new Checked(new IngestResult.Rows(curated, quarantined), valid, validKeys, new DatasetSummary(
+                ? NotReverse.count(written.references(), inputs.get("employees")) : 0;
+        return new Checked(new IngestResult.Rows(curated, quarantined), written.references(), new DatasetSummary(
                 schema.name(), true, found, counts.read(), counts.read() - counts.quarantined(), counts.quarantined(),
-                counts.reasons(), counts.nulled(), superseded, notReverse, unknown,
+                counts.reasons(), counts.nulled(), written.superseded(), notReverse, unknown,
                 (System.nanoTime() - start) / 1_000_000));
     }
 

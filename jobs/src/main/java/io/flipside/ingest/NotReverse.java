@@ -1,21 +1,26 @@
 package io.flipside.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import io.flipside.quality.ReferenceRows;
 
 /** SPEC §2: a pair whose mentor is not more junior (job_level) than the mentee is kept but counted. */
 final class NotReverse {
     private NotReverse() {
     }
 
-    static long count(Dataset<Row> pairs, Dataset<Row> employees) {
-        Dataset<Row> mentor = employees.select(col("employee_id").as("_nr_mentor"), col("job_level").as("_nr_mentor_level"));
-        Dataset<Row> mentee = employees.select(col("employee_id").as("_nr_mentee"), col("job_level").as("_nr_mentee_level"));
-        return pairs.join(mentor, pairs.col("mentor_id").equalTo(mentor.col("_nr_mentor")))
-                .join(mentee, pairs.col("mentee_id").equalTo(mentee.col("_nr_mentee")))
-                .filter(col("_nr_mentor_level").geq(col("_nr_mentee_level")))
-                .count();
+    /**
+     * @param pairs     the valid pairs
+     * @param employees the valid employees; a pair with a person not among them is not counted (it cannot
+     *                  be valid, as its members are checked against them)
+     */
+    static long count(ReferenceRows pairs, ReferenceRows employees) {
+        long count = 0;
+        for (String pair : pairs.keys()) {
+            Integer mentor = (Integer) employees.get((String) pairs.get(pair, "mentor_id"), "job_level");
+            Integer mentee = (Integer) employees.get((String) pairs.get(pair, "mentee_id"), "job_level");
+            if (mentor != null && mentee != null && mentor >= mentee) {
+                count++;
+            }
+        }
+        return count;
     }
 }

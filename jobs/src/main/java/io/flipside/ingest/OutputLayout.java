@@ -31,13 +31,17 @@ public final class OutputLayout {
     private OutputLayout() {
     }
 
+    /**
+     * The curated columns: the dataset's fields, required ones not nullable (Spark reads every column of
+     * a file as nullable; the files' own schema says which are never empty), then the row's source.
+     */
     public static StructType curated(DatasetSchema dataset) {
         List<StructField> fields = new ArrayList<>();
         for (Field f : dataset.fields()) {
-            fields.add(DataTypes.createStructField(f.name(), sparkType(f.type()), true));
+            fields.add(DataTypes.createStructField(f.name(), sparkType(f.type()), !f.required()));
         }
-        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false));
+        fields.add(DataTypes.createStructField(SOURCE_ROW, DataTypes.LongType, false));
         return DataTypes.createStructType(fields);
     }
 

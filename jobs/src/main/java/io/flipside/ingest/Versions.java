@@ -3,7 +3,6 @@ package io.flipside.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -25,17 +24,6 @@ public final class Versions {
     /** The winning version of every key at {@code asOf}. */
     public static Dataset<Row> current(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
         return ranked(rows, schema, asOf).filter(col(RANK).equalTo(1)).drop(RANK);
-    }
-
-    /**
-     * How many visible rows lost to a later version of their key at {@code asOf}: all but one of each
-     * key's. Counted by key, as which one wins does not change; one aggregation where ranking every
-     * row took a sort per key.
-     */
-    public static long supersededCount(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        Row losers = rows.filter(col(schema.versionDate()).leq(lit(asOf))).groupBy(key(schema)).count()
-                .agg(sum(col("count").minus(1))).first();
-        return losers.isNullAt(0) ? 0 : losers.getLong(0);
     }
 
     private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {

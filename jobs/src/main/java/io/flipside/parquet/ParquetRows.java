@@ -60,10 +60,13 @@ public final class ParquetRows implements Closeable {
         try {
             // a Hadoop configuration without Hadoop's default resources: the writer reads none of them, and
             // loading them (XML) for every file was a tenth of the activity events' ingest, one file a month
+            // no size statistics (Parquet 1.14's per-page level histograms and byte counts): neither Spark
+            // nor DuckDB reads them, and collecting them for every value was a tenth of the writing
             Builder b = new Builder(new LocalOutputFile(file), schema)
                     .withConf(new Configuration(false))
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                    .withCompressionCodec(CompressionCodecName.ZSTD);
+                    .withCompressionCodec(CompressionCodecName.ZSTD)
+                    .withSizeStatisticsEnabled(false);
             for (String column : noDictionary) {
                 b = b.withDictionaryEncoding(column, false);
             }
@@ -90,18 +93,22 @@ public final class ParquetRows implements Closeable {
         }
     }
 
-    /** The Parquet schema Spark writes for {@code schema}, every column optional. */
+    /**
+     * The Parquet schema Spark writes for {@code schema}: a column that is not nullable is required, so
+     * its values carry no definition levels (encoding those was a tenth of writing the activity events).
+     */
     private static MessageType parquetType(StructType schema) {
         List<Type> fields = new ArrayList<>();
         for (StructField f : schema.fields()) {
+            Type.Repetition r = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             Types.PrimitiveBuilder<PrimitiveType> b = switch (Kind.of(f)) {
-                case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType());
-                case INT -> Types.optional(PrimitiveTypeName.INT32);
-                case LONG -> Types.optional(PrimitiveTypeName.INT64);
-                case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE);
-                case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN);
-                case DATE -> Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType());
-                case TIMESTAMP -> Types.optional(PrimitiveTypeName.INT64)
+                case STRING -> Types.primitive(PrimitiveTypeName.BINARY, r).as(LogicalTypeAnnotation.stringType());
+                case INT -> Types.primitive(PrimitiveTypeName.INT32, r);
+                case LONG -> Types.primitive(PrimitiveTypeName.INT64, r);
+                case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, r);
+                case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, r);
+                case DATE -> Types.primitive(PrimitiveTypeName.INT32, r).as(LogicalTypeAnnotation.dateType());
+                case TIMESTAMP -> Types.primitive(PrimitiveTypeName.INT64, r)
                         .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
             };
             fields.add(b.named(f.name()));
@@ -157,6 +164,8 @@ public final class ParquetRows implements Closeable {
         private final StructType schema;
         private final MessageType type;
         private final Kind[] kinds;
+        /** The columns that are not nullable. */
+        private final int[] required;
         private RecordConsumer out;
 
         RowWriteSupport(StructType schema) {
@@ -166,6 +175,8 @@ public final class ParquetRows implements Closeable {
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] = Kind.of(schema.fields()[i]);
             }
+            this.required = java.util.stream.IntStream.range(0, kinds.length)
+                    .filter(i -> !schema.fields()[i].nullable()).toArray();
         }
 
         @Override
@@ -180,6 +191,14 @@ public final class ParquetRows implements Closeable {
 
         @Override
         public void write(Object[] row) {
+            // Parquet's own failure for a missing required value names no column; either way the writer
+            // gives up the file (Parquet 1.14 and later write nothing on close after a failed row)
+            for (int i : required) {
+                if (row[i] == null) {
+                    throw new IllegalArgumentException("column " + schema.fields()[i].name()
+                            + " is not nullable, but a row has no value for it");
+                }
+            }
             out.startMessage();
             for (int i = 0; i < kinds.length; i++) {
                 Object v = row[i];

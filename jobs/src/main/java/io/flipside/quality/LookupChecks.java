@@ -1,10 +1,8 @@
 package io.flipside.quality;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 
 import io.flipside.ingest.DatasetSchema;
-import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Reason;
 import io.flipside.ingest.RowRule.Violation;
 import java.io.Serializable;
@@ -15,17 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The rules of SPEC §2/§3 that look a row's values up in other datasets' valid rows: references
  * ({@code unknown_employee}, {@code unknown_pair}, ...), the employee of an activity event belonging
  * to its pair ({@code not_in_pair}), and answer and score ranges from the codebooks ({@code out_of_range}).
  *
- * <p>They run inside the reading tasks, against lookups collected once on the driver and broadcast:
- * joining every row of a big dataset with each dataset it refers to cost a fifth of the activity
- * events' ingest at scale 100, and a Spark job per reference. Only valid rows are checked, and a row
+ * <p>They run inside the reading tasks, against the {@link ReferenceRows} the driver got from the tasks
+ * that wrote those datasets, broadcast: joining every row of a big dataset with each dataset it refers to
+ * cost a fifth of the activity events' ingest at scale 100, and a Spark job per reference. Only valid rows are checked, and a row
  * gets its first failure: the references in {@link DatasetSchema#references()} order, then the
  * dataset's own rule. Immutable once built, so tasks share one copy.
  */
@@ -41,40 +37,48 @@ public final class LookupChecks implements Serializable {
     /**
      * The checks of {@code schema}.
      *
-     * @param keys  the valid keys of each present dataset {@code schema} refers to, by dataset name; a
-     *              reference to an absent dataset is not checked
-     * @param valid the valid rows of the present datasets among {@link QualityChecks#inputs}, by name,
-     *              for the pairs' members and the codebooks' ranges
+     * @param references the valid rows of the present datasets among {@link QualityChecks#inputs}, by
+     *                   name; a reference to an absent dataset is not checked
      */
-    public static LookupChecks of(DatasetSchema schema, Map<String, Set<String>> keys,
-            Map<String, Dataset<Row>> valid) {
+    public static LookupChecks of(DatasetSchema schema, Map<String, ReferenceRows> references) {
         List<String> names = schema.fieldNames();
         List<Check> checks = new ArrayList<>();
         for (DatasetSchema.Reference ref : schema.references()) {
-            Set<String> targetKeys = keys.get(ref.target());
-            if (targetKeys != null) {
-                checks.add(new KnownKey(names.indexOf(ref.column()), targetKeys, ref.reason(), ref.column()
-                        + " is not a valid " + ref.target() + " id (unknown, or its row was quarantined)"));
+            ReferenceRows target = references.get(ref.target());
+            if (target != null) {
+                checks.add(new KnownKey(names.indexOf(ref.column()), new HashSet<>(target.keys()), ref.reason(),
+                        ref.column() + " is not a valid " + ref.target() + " id (unknown, or its row was quarantined)"));
             }
         }
         switch (schema.name()) {
             case "activity_events" -> {
-                if (valid.containsKey("pairs")) {
+                if (references.containsKey("pairs")) {
                     checks.add(new InPair(names.indexOf("pair_id"), names.indexOf("employee_id"),
-                            members(valid.get("pairs"))));
+                            members(references.get("pairs"))));
                 }
             }
             case "survey_responses" -> {
-                if (valid.containsKey("survey_items")) {
-                    checks.add(new InRange(names.indexOf("item_id"), names.indexOf("value"),
-                            ranges(SurveyCodebook.effectiveRanges(valid.get("survey_items")), "item_id", "min_value",
-                                    "max_value"), "value is outside the item's range "));
+                ReferenceRows items = references.get("survey_items");
+                if (items != null) {
+                    Map<String, Range> ranges = new HashMap<>();
+                    for (String item : items.keys()) {
+                        String kind = (String) items.get(item, "kind");
+                        ranges.put(item, new Range(SurveyCodebook.minValue(kind, (Integer) items.get(item, "min_value")),
+                                SurveyCodebook.maxValue(kind, (Integer) items.get(item, "max_value"))));
+                    }
+                    checks.add(new InRange(names.indexOf("item_id"), names.indexOf("value"), ranges,
+                            "value is outside the item's range "));
                 }
             }
             case "assessments" -> {
-                if (valid.containsKey("skills")) {
-                    checks.add(new InRange(names.indexOf("skill_id"), names.indexOf("score"),
-                            ranges(valid.get("skills"), "skill_id", "min_score", "max_score"),
+                ReferenceRows skills = references.get("skills");
+                if (skills != null) {
+                    Map<String, Range> ranges = new HashMap<>();
+                    for (String skill : skills.keys()) {
+                        ranges.put(skill, new Range((Number) skills.get(skill, "min_score"),
+                                (Number) skills.get(skill, "max_score")));
+                    }
+                    checks.add(new InRange(names.indexOf("skill_id"), names.indexOf("score"), ranges,
                             "score is outside the skill's range "));
                 }
             }
@@ -82,16 +86,6 @@ public final class LookupChecks implements Serializable {
             }
         }
         return new LookupChecks(checks);
-    }
-
-    /** The valid keys of a dataset others refer to (its unique key), collected to the driver. */
-    public static Set<String> keysOf(String dataset, Dataset<Row> valid) {
-        String key = Datasets.byName(dataset).uniqueKey();
-        Set<String> keys = new HashSet<>();
-        for (Row r : valid.select(col(key)).collectAsList()) {
-            keys.add(r.getString(0));
-        }
-        return Collections.unmodifiableSet(keys);
     }
 
     /**
@@ -109,20 +103,12 @@ public final class LookupChecks implements Serializable {
         return null;
     }
 
-    private static Map<String, Members> members(Dataset<Row> pairs) {
+    private static Map<String, Members> members(ReferenceRows pairs) {
         Map<String, Members> members = new HashMap<>();
-        for (Row r : pairs.select(col("pair_id"), col("mentor_id"), col("mentee_id")).collectAsList()) {
-            members.put(r.getString(0), new Members(r.getString(1), r.getString(2)));
+        for (String pair : pairs.keys()) {
+            members.put(pair, new Members((String) pairs.get(pair, "mentor_id"), (String) pairs.get(pair, "mentee_id")));
         }
         return members;
-    }
-
-    private static Map<String, Range> ranges(Dataset<Row> codebook, String key, String min, String max) {
-        Map<String, Range> ranges = new HashMap<>();
-        for (Row r : codebook.select(col(key), col(min), col(max)).collectAsList()) {
-            ranges.put(r.getString(0), new Range((Number) r.get(1), (Number) r.get(2)));
-        }
-        return ranges;
     }
 
     /**

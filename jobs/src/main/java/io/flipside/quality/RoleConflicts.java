@@ -1,7 +1,5 @@
 package io.flipside.quality;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.flipside.ingest.Datasets;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -13,8 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * SPEC §2 pairs: a person holds one role within a cohort, and a second pair of theirs in the same cohort
@@ -45,13 +41,12 @@ public final class RoleConflicts implements Serializable {
         this.cohortStarts = Collections.unmodifiableMap(new HashMap<>(cohortStarts));
     }
 
-    /** With the start dates of the valid cohorts, if cohorts are present. */
-    public static RoleConflicts of(Map<String, Dataset<Row>> valid) {
+    /** With the start dates of the valid cohorts, or none when cohorts are absent ({@code cohorts} null). */
+    public static RoleConflicts of(ReferenceRows cohorts) {
         Map<String, LocalDate> starts = new HashMap<>();
-        Dataset<Row> cohorts = valid.get("cohorts");
         if (cohorts != null) {
-            for (Row r : cohorts.select(col("cohort_id"), col("start_date")).collectAsList()) {
-                starts.put(r.getString(0), r.getAs(1));
+            for (String cohort : cohorts.keys()) {
+                starts.put(cohort, (LocalDate) cohorts.get(cohort, "start_date"));
             }
         }
         return new RoleConflicts(starts);

@@ -1,21 +1,17 @@
 package io.flipside.quality;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
-/** The effective answer range of survey items: SPEC §2 defaults 1-5 for likert, 0-10 for nps. */
+/** The effective answer range of a survey item: SPEC §2 defaults 1-5 for likert, 0-10 for nps. */
 public final class SurveyCodebook {
     private SurveyCodebook() {
     }
 
-    public static Dataset<Row> effectiveRanges(Dataset<Row> items) {
-        return items
-                .withColumn("min_value", coalesce(col("min_value"), when(col("kind").equalTo("nps"), lit(0)).otherwise(lit(1))))
-                .withColumn("max_value", coalesce(col("max_value"), when(col("kind").equalTo("nps"), lit(10)).otherwise(lit(5))));
+    /** @param kind the item's kind, null for the default (likert) */
+    public static int minValue(String kind, Integer minValue) {
+        return minValue != null ? minValue : "nps".equals(kind) ? 0 : 1;
+    }
+
+    /** @param kind the item's kind, null for the default (likert) */
+    public static int maxValue(String kind, Integer maxValue) {
+        return maxValue != null ? maxValue : "nps".equals(kind) ? 10 : 5;
     }
 }

@@ -146,4 +146,43 @@ class RowValidatorTest {
         assertThat(v.validate(Map.of("pair_id", "P", "cohort_id", "C", "mentor_id", "E1", "mentee_id", "E1")).reason())
                 .isEqualTo(Reason.SELF_PAIR);
     }
+
+    /**
+     * Whole numbers and decimals take a shortcut for plain digits and the full pattern otherwise: both
+     * must read every form as before (expected values by hand from SPEC §2: a whole number may carry a
+     * sign and a zero fraction; ten digits overflow the field).
+     */
+    @Test
+    void numbersReadTheSameWhetherPlainOrNot() {
+        Map<String, Object> whole = new java.util.LinkedHashMap<>();
+        whole.put("4", 4);
+        whole.put("04", 4);
+        whole.put("+4", 4);
+        whole.put("4.0", 4);
+        whole.put("4.", Reason.INVALID_NUMBER);
+        whole.put("4.5", Reason.INVALID_NUMBER);
+        whole.put("-4", Reason.OUT_OF_RANGE);
+        whole.put("0000000004", Reason.INVALID_NUMBER);
+        whole.put("4e0", Reason.INVALID_NUMBER);
+        whole.forEach((text, expected) -> {
+            RowValidator.Result r = employees.validate(employee("job_level", text));
+            assertThat(r.valid() ? r.values()[2] : r.reason()).as(text).isEqualTo(expected);
+        });
+        RowValidator cohorts = new RowValidator(Datasets.COHORTS, Pseudonymizer.withKey("k"));
+        Map<String, Object> decimal = new java.util.LinkedHashMap<>();
+        decimal.put("2", 2.0);
+        decimal.put("2.5", 2.5);
+        decimal.put("0.25", 0.25);
+        decimal.put(".5", 0.5);
+        decimal.put("2.", 2.0);
+        decimal.put("+1.5e1", 15.0);
+        decimal.put("2..5", Reason.INVALID_NUMBER);
+        decimal.put("2,5", Reason.INVALID_NUMBER);
+        decimal.put(".", Reason.INVALID_NUMBER);
+        decimal.forEach((text, expected) -> {
+            RowValidator.Result r = cohorts.validate(Map.of("cohort_id", "C", "name", "N", "start_date", "2026-01-01",
+                    "end_date", "2026-06-30", "planned_sessions_per_month", text));
+            assertThat(r.valid() ? r.values()[4] : r.reason()).as(text).isEqualTo(expected);
+        });
+    }
 }

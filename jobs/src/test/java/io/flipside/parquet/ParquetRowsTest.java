@@ -56,4 +56,27 @@ class ParquetRowsTest {
                     .isInstanceOf(ClassCastException.class);
         }
     }
+
+    @Test
+    void aColumnThatIsNotNullableIsRequiredInTheFileAndAnEmptyValueIsRefusedByName(SparkSession spark, @TempDir Path tmp)
+            throws java.io.IOException {
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("id", DataTypes.StringType, false),
+                DataTypes.createStructField("note", DataTypes.StringType, true)));
+        Path file = tmp.resolve("required.parquet");
+        try (ParquetRows out = ParquetRows.create(file, schema, Set.of())) {
+            out.write(new Object[] {"a", null});
+        }
+        try (ParquetRows out = ParquetRows.create(tmp.resolve("refused.parquet"), schema, Set.of())) {
+            assertThatThrownBy(() -> out.write(new Object[] {null, "b"})).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("id is not nullable");
+        }
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+                .fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.conf.Configuration()))) {
+            var type = reader.getFooter().getFileMetaData().getSchema();
+            assertThat(type.getType("id").getRepetition()).isEqualTo(org.apache.parquet.schema.Type.Repetition.REQUIRED);
+            assertThat(type.getType("note").getRepetition()).isEqualTo(org.apache.parquet.schema.Type.Repetition.OPTIONAL);
+        }
+        assertThat(spark.read().parquet(file.toString()).collectAsList()).containsExactly(RowFactory.create("a", null));
+    }
 }

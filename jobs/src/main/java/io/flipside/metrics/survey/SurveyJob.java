@@ -96,9 +96,11 @@ public final class SurveyJob {
 
     private static Answers collect(MetricInputs in) {
         Map<String, SurveyItem> items = new HashMap<>();
-        for (Row r : SurveyCodebook.effectiveRanges(in.dataset("survey_items").orElseThrow()).collectAsList()) {
-            items.put(r.getAs("item_id"), new SurveyItem(r.getAs("item_id"), r.getAs("scale"), "nps".equals(r.getAs("kind")),
-                    r.<Integer>getAs("min_value"), r.<Integer>getAs("max_value"), r.<Boolean>getAs("reverse_coded")));
+        for (Row r : in.dataset("survey_items").orElseThrow().collectAsList()) {
+            String kind = r.getAs("kind");
+            items.put(r.getAs("item_id"), new SurveyItem(r.getAs("item_id"), r.getAs("scale"), "nps".equals(kind),
+                    SurveyCodebook.minValue(kind, r.getAs("min_value")), SurveyCodebook.maxValue(kind, r.getAs("max_value")),
+                    r.<Boolean>getAs("reverse_coded")));
         }
         Dataset<Row> current = Versions.current(in.dataset("survey_responses").orElseThrow(), Datasets.SURVEY_RESPONSES,
                 in.asOf());
