@@ -20,6 +20,9 @@ import java.util.Map;
 public final class DuckDbReference {
     /** Wall time per table, in milliseconds, and a few pooled figures to compare with Spark's. */
     public record Result(Map<String, Long> millis, Map<String, Double> figures) {
+        public long totalMillis() {
+            return millis.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private DuckDbReference() {

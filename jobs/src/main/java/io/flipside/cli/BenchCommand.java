@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "validation  %8.1f s  every row read and validated on one thread without Spark: %,d rows,"
                 + " %,.0f rows/s (the ingest's own per-row work)%n", floor.millis() / 1e3, floor.rows(),
                 floor.rows() * 1000.0 / Math.max(1, floor.millis()));
-        out.println("metric jobs alone on the curated data:");
+        out.println("the three tables' computations alone on the curated data:");
         Map<String, Double> alone = metricsAlone(out, config, dir.resolve("output/curated"), events);
         compareWithDuckDb(out, input, dir.resolve("output/curated"), config.asOf(), m, alone,
                 dir.resolve("output/metrics/engagement.csv"));
@@ -115,9 +115,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The engagement, activity and survey jobs on their own, three times each on the published curated
-     * data in a fresh session, best of three: in the pipeline they share the two cores with the other
-     * metric jobs, so their wall times there are not their cost.
+     * The engagement and activity jobs and the survey job's {@code survey_items} table on their own, three
+     * times each on the published curated data in a fresh session, best of three: in the pipeline they
+     * share the two cores with the other metric jobs, so their wall times there are not their cost. The
+     * survey job's other four tables are left out, as DuckDB's reference computes only this one.
      *
      * @return the best seconds of each job, by metric name
      */
@@ -126,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, java.util.function.Function<MetricInputs, ?>> jobs = new java.util.LinkedHashMap<>();
         jobs.put("engagement", EngagementJob::compute);
         jobs.put("activity", ActivityJob::compute);
-        jobs.put("survey", SurveyJob::compute);
+        jobs.put("survey_items", SurveyJob::items);
         Map<String, Double> best = new java.util.LinkedHashMap<>();
         try (SparkSessions.Handle session = SparkSessions.open("local[*]", 4);
                 java.util.stream.Stream<Path> dirs = Files.list(curatedDir)) {
@@ -142,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
                     seconds.add((System.nanoTime() - start) / 1e9);
                 }
                 best.put(job.getKey(), java.util.Collections.min(seconds));
-                out.printf(Locale.ROOT, "  %-10s %6.1f s  alone, best of %s s%s%n", job.getKey(), best.get(job.getKey()),
+                out.printf(Locale.ROOT, "  %-12s %6.1f s  alone, best of %s s%s%n", job.getKey(), best.get(job.getKey()),
                         seconds.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(),
                         job.getKey().equals("activity")
                                 ? String.format(Locale.ROOT, ": %,.0f events/s", events / best.get("activity")) : "");
@@ -152,28 +153,30 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The same three tables in DuckDB, twice. From the same CSVs: Spark's side is the ingest stage's
-     * wall time until every dataset is checked and written (validation, pseudonyms, curated and
-     * quarantined Parquet; it also reads skills, assessments and job_events, under a tenth of the rows, so
-     * it overstates Spark's share a little) plus the three metric jobs alone. From the published curated
-     * Parquet: the two engines on the same validated rows, Spark's side the three jobs alone.
+     * The same three tables in DuckDB, each way best of three, as Spark's computations alone are (DuckDB's
+     * time from the CSVs varied from 4.3 to 6.4 s between two benches of the same data). From the same
+     * CSVs: Spark's side is the ingest stage's wall time until every dataset is checked and written
+     * (validation, pseudonyms, curated and quarantined Parquet; it also reads skills, assessments and
+     * job_events, under a tenth of the rows, so it overstates Spark's share a little) plus the three
+     * computations alone. From the published curated Parquet: the two engines on the same validated rows,
+     * Spark's side the three computations alone.
      */
     private static void compareWithDuckDb(PrintWriter out, Path input, Path curated, LocalDate asOf, JsonNode m,
             Map<String, Double> alone, Path engagement) throws java.io.IOException {
-        DuckDbReference.Result duck = DuckDbReference.fromCsv(input, asOf);
-        long duckMs = duck.millis().values().stream().mapToLong(Long::longValue).sum();
+        DuckDbReference.Result duck = bestOfThree(() -> DuckDbReference.fromCsv(input, asOf));
+        long duckMs = duck.totalMillis();
         double aloneMs = 1000 * alone.values().stream().mapToDouble(Double::doubleValue).sum();
         double sparkMs = m.at("/stages/ingest/ms").asLong() + aloneMs;
-        out.printf(Locale.ROOT, "duckdb      %8.1f s  engagement + activity + survey_items from the CSVs %s%n", duckMs / 1e3,
-                duck.millis());
-        out.printf(Locale.ROOT, "spark       %8.1f s  the same tables: the ingest stage + the three jobs alone%n",
+        out.printf(Locale.ROOT, "duckdb      %8.1f s  engagement + activity + survey_items from the CSVs, best of three %s%n",
+                duckMs / 1e3, duck.millis());
+        out.printf(Locale.ROOT, "spark       %8.1f s  the same tables: the ingest stage + their three computations alone%n",
                 sparkMs / 1e3);
         out.printf(Locale.ROOT, "ratio       %8.1f x  spark / duckdb%n", sparkMs / Math.max(1, duckMs));
-        DuckDbReference.Result onCurated = DuckDbReference.fromCurated(curated, asOf);
-        long curatedMs = onCurated.millis().values().stream().mapToLong(Long::longValue).sum();
-        out.printf(Locale.ROOT, "duckdb      %8.1f s  the same tables from the curated Parquet %s%n", curatedMs / 1e3,
-                onCurated.millis());
-        out.printf(Locale.ROOT, "ratio       %8.1f x  the three Spark jobs alone (%.1f s) / duckdb on the curated data%n",
+        DuckDbReference.Result onCurated = bestOfThree(() -> DuckDbReference.fromCurated(curated, asOf));
+        long curatedMs = onCurated.totalMillis();
+        out.printf(Locale.ROOT, "duckdb      %8.1f s  the same tables from the curated Parquet, best of three %s%n",
+                curatedMs / 1e3, onCurated.millis());
+        out.printf(Locale.ROOT, "ratio       %8.1f x  the three Spark computations alone (%.1f s) / duckdb on the curated data%n",
                 aloneMs / Math.max(1, curatedMs), aloneMs / 1e3);
         io.flipside.tables.MetricRow all = io.flipside.tables.TableCsv.read(io.flipside.tables.MetricTables.ENGAGEMENT,
                 engagement).rows().stream().filter(r -> "ALL".equals(r.getString("cohort_id"))).findFirst().orElseThrow();
@@ -181,6 +184,17 @@ final class BenchCommand implements Callable<Integer> {
                 + " %.6f from the curated data%n", all.getDouble("attendance_rate"),
                 duck.figures().get("engagement ALL attendance_rate"),
                 onCurated.figures().get("engagement ALL attendance_rate"));
+    }
+
+    private static DuckDbReference.Result bestOfThree(java.util.function.Supplier<DuckDbReference.Result> run) {
+        DuckDbReference.Result best = null;
+        for (int i = 0; i < 3; i++) {
+            DuckDbReference.Result r = run.get();
+            if (best == null || r.totalMillis() < best.totalMillis()) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** Samples the used heap; the pools' own peaks happen at different times and do not add up. */
