@@ -154,35 +154,44 @@ class RowValidatorTest {
      */
     @Test
     void numbersReadTheSameWhetherPlainOrNot() {
-        Map<String, Object> whole = new java.util.LinkedHashMap<>();
-        whole.put("4", 4);
-        whole.put("04", 4);
-        whole.put("+4", 4);
-        whole.put("4.0", 4);
-        whole.put("4.", Reason.INVALID_NUMBER);
-        whole.put("4.5", Reason.INVALID_NUMBER);
-        whole.put("-4", Reason.OUT_OF_RANGE);
-        whole.put("0000000004", Reason.INVALID_NUMBER);
-        whole.put("4e0", Reason.INVALID_NUMBER);
+        Map<String, Object> whole = cases(
+                "4", 4,
+                "04", 4,
+                "+4", 4,
+                "4.0", 4,
+                "4.", Reason.INVALID_NUMBER,
+                "4.5", Reason.INVALID_NUMBER,
+                "-4", Reason.OUT_OF_RANGE,
+                "0000000004", Reason.INVALID_NUMBER,
+                "4e0", Reason.INVALID_NUMBER);
         whole.forEach((text, expected) -> {
             RowValidator.Result r = employees.validate(employee("job_level", text));
             assertThat(r.valid() ? r.values()[2] : r.reason()).as(text).isEqualTo(expected);
         });
         RowValidator cohorts = new RowValidator(Datasets.COHORTS, Pseudonymizer.withKey("k"));
-        Map<String, Object> decimal = new java.util.LinkedHashMap<>();
-        decimal.put("2", 2.0);
-        decimal.put("2.5", 2.5);
-        decimal.put("0.25", 0.25);
-        decimal.put(".5", 0.5);
-        decimal.put("2.", 2.0);
-        decimal.put("+1.5e1", 15.0);
-        decimal.put("2..5", Reason.INVALID_NUMBER);
-        decimal.put("2,5", Reason.INVALID_NUMBER);
-        decimal.put(".", Reason.INVALID_NUMBER);
+        Map<String, Object> decimal = cases(
+                "2", 2.0,
+                "2.5", 2.5,
+                "0.25", 0.25,
+                ".5", 0.5,
+                "2.", 2.0,
+                "+1.5e1", 15.0,
+                "2..5", Reason.INVALID_NUMBER,
+                "2,5", Reason.INVALID_NUMBER,
+                ".", Reason.INVALID_NUMBER);
         decimal.forEach((text, expected) -> {
             RowValidator.Result r = cohorts.validate(Map.of("cohort_id", "C", "name", "N", "start_date", "2026-01-01",
                     "end_date", "2026-06-30", "planned_sessions_per_month", text));
             assertThat(r.valid() ? r.values()[4] : r.reason()).as(text).isEqualTo(expected);
         });
+    }
+
+    /** Texts and what each reads as (a value, or the reason it is refused), in order. */
+    private static Map<String, Object> cases(Object... textThenExpected) {
+        Map<String, Object> cases = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < textThenExpected.length; i += 2) {
+            cases.put((String) textThenExpected[i], textThenExpected[i + 1]);
+        }
+        return cases;
     }
 }

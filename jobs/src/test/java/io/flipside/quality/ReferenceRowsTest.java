@@ -41,4 +41,25 @@ class ReferenceRowsTest {
         assertThatThrownBy(() -> ReferenceRows.union("pairs", List.of(ReferenceRows.builder(Datasets.COHORTS).build())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void travelsFromATaskToTheDriverWhole() throws Exception {
+        ReferenceRows.Builder b = ReferenceRows.builder(Datasets.PAIRS);
+        b.add(new Object[] {"A", "K1", "e1", "e2", null, null, null});
+        b.add(new Object[] {"B", "K1", "e3", null, null, null, null});
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(b.build());
+        }
+        ReferenceRows back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (ReferenceRows) in.readObject();
+        }
+        assertThat(back.dataset()).isEqualTo("pairs");
+        assertThat(back.keys()).containsExactlyInAnyOrder("A", "B");
+        assertThat(back.get("A", "mentee_id")).isEqualTo("e2");
+        assertThat(back.get("B", "mentor_id")).isEqualTo("e3");
+        assertThat(back.get("B", "mentee_id")).isNull();
+    }
 }
