@@ -88,6 +88,7 @@ class SinglePassWriteTest {
             assertThat(filesUnder(curated)).hasSize(1);
             // Spark reads every column of a file as nullable; the file's own schema marks the required ones
             assertThat(spark.read().parquet(curated.toString()).schema().fields())
+                    .allMatch(org.apache.spark.sql.types.StructField::nullable)
                     .extracting(f -> f.name() + " " + f.dataType().simpleString())
                     .containsExactly(java.util.Arrays.stream(OutputLayout.curated(Datasets.JOB_EVENTS).fields())
                             .map(f -> f.name() + " " + f.dataType().simpleString()).toArray(String[]::new));
