@@ -120,6 +120,7 @@ final class VersionKeys implements Serializable {
         private final int date;
         private final LocalDate asOf;
         private final MessageDigest sha256;
+        private final ByteBuffer length = ByteBuffer.allocate(4);
         private final FingerprintSet distinct = new FingerprintSet();
         private long visible;
 
@@ -146,7 +147,7 @@ final class VersionKeys implements Serializable {
                 // each value behind its length (-1 for null), so ("a", "bc") and ("ab", "c") differ
                 Object v = values[k];
                 byte[] bytes = v == null ? null : v.toString().getBytes(StandardCharsets.UTF_8);
-                sha256.update(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+                sha256.update(length.putInt(0, bytes == null ? -1 : bytes.length).array());
                 if (bytes != null) {
                     sha256.update(bytes);
                 }

@@ -164,8 +164,6 @@ public final class ParquetRows implements Closeable {
         private final StructType schema;
         private final MessageType type;
         private final Kind[] kinds;
-        /** The columns that are not nullable. */
-        private final int[] required;
         private RecordConsumer out;
 
         RowWriteSupport(StructType schema) {
@@ -175,8 +173,6 @@ public final class ParquetRows implements Closeable {
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] = Kind.of(schema.fields()[i]);
             }
-            this.required = java.util.stream.IntStream.range(0, kinds.length)
-                    .filter(i -> !schema.fields()[i].nullable()).toArray();
         }
 
         @Override
@@ -191,18 +187,16 @@ public final class ParquetRows implements Closeable {
 
         @Override
         public void write(Object[] row) {
-            // Parquet's own failure for a missing required value names no column; either way the writer
-            // gives up the file (Parquet 1.14 and later write nothing on close after a failed row)
-            for (int i : required) {
-                if (row[i] == null) {
-                    throw new IllegalArgumentException("column " + schema.fields()[i].name()
-                            + " is not nullable, but a row has no value for it");
-                }
-            }
             out.startMessage();
             for (int i = 0; i < kinds.length; i++) {
                 Object v = row[i];
                 if (v == null) {
+                    // Parquet's own failure for a missing required value names no column; either way the
+                    // writer gives up the file (Parquet 1.14 and later write nothing on close after a failed row)
+                    if (!schema.fields()[i].nullable()) {
+                        throw new IllegalArgumentException("column " + schema.fields()[i].name()
+                                + " is not nullable, but a row has no value for it");
+                    }
                     continue;
                 }
                 String name = type.getFieldName(i);

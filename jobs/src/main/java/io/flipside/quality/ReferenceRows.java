@@ -35,13 +35,11 @@ public final class ReferenceRows implements Serializable {
             "skills", List.of("min_score", "max_score"));
 
     private final String dataset;
-    private final List<String> columns;
     /** Sent as keys and columns ({@link #writeObject}), not as a map. */
     private transient Map<String, Object[]> byKey;
 
-    private ReferenceRows(String dataset, List<String> columns, Map<String, Object[]> byKey) {
+    private ReferenceRows(String dataset, Map<String, Object[]> byKey) {
         this.dataset = requireNonNull(dataset, "dataset");
-        this.columns = List.copyOf(columns);
         this.byKey = byKey;
     }
 
@@ -67,7 +65,7 @@ public final class ReferenceRows implements Serializable {
             }
             part.byKey.forEach(all::putIfAbsent);
         }
-        return new ReferenceRows(dataset, COLUMNS.get(dataset), all);
+        return new ReferenceRows(dataset, all);
     }
 
     public String dataset() {
@@ -86,6 +84,7 @@ public final class ReferenceRows implements Serializable {
      * @throws IllegalArgumentException when {@code column} is not collected for this dataset
      */
     public Object get(String key, String column) {
+        List<String> columns = COLUMNS.get(dataset);
         int i = columns.indexOf(column);
         if (i < 0) {
             throw new IllegalArgumentException(column + " of " + dataset + " is not collected; " + columns + " are");
@@ -104,7 +103,7 @@ public final class ReferenceRows implements Serializable {
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         String[] keys = byKey.keySet().toArray(String[]::new);
-        Object[][] values = new Object[columns.size()][keys.length];
+        Object[][] values = new Object[COLUMNS.get(dataset).size()][keys.length];
         for (int i = 0; i < keys.length; i++) {
             Object[] row = byKey.get(keys[i]);
             for (int c = 0; c < row.length; c++) {
@@ -135,10 +134,9 @@ public final class ReferenceRows implements Serializable {
         }
     }
 
-    /** Collects the valid rows of one task, in the order it keeps them. */
+    /** Collects the valid rows one task keeps. */
     public static final class Builder {
         private final String dataset;
-        private final List<String> columns;
         private final int key;
         private final int[] positions;
         private final Map<String, Object[]> byKey = new HashMap<>();
@@ -146,9 +144,8 @@ public final class ReferenceRows implements Serializable {
         private Builder(DatasetSchema schema) {
             List<String> names = schema.fieldNames();
             this.dataset = schema.name();
-            this.columns = COLUMNS.get(dataset);
             this.key = names.indexOf(schema.uniqueKey());
-            this.positions = columns.stream().mapToInt(names::indexOf).toArray();
+            this.positions = COLUMNS.get(dataset).stream().mapToInt(names::indexOf).toArray();
         }
 
         /** @param values a kept row's typed values in {@link DatasetSchema#fields()} order */
@@ -161,7 +158,7 @@ public final class ReferenceRows implements Serializable {
         }
 
         public ReferenceRows build() {
-            return new ReferenceRows(dataset, columns, byKey);
+            return new ReferenceRows(dataset, byKey);
         }
     }
 }
