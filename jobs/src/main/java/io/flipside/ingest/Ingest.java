@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,12 +36,26 @@ public final class Ingest {
     /** Datasets that are read against another's codebook (SPEC §2 lists them in pairs). */
     private static final Map<String, String> NEEDS = Map.of("survey_responses", "survey_items", "assessments", "skills");
 
+    /**
+     * Text inputs of a dataset up to this size in all are read on the driver, not in a Spark job: every
+     * dataset of the demo's sample but the activity events, and the cohorts, survey items, skills and
+     * pairs at scale 100 (740 kB of pairs).
+     */
+    static final long DRIVER_BYTES = 1 << 20;
+
     private final SparkSession spark;
     private final Pseudonymizer pseudonymizer;
+    private final long driverBytes;
 
     public Ingest(SparkSession spark, Pseudonymizer pseudonymizer) {
+        this(spark, pseudonymizer, DRIVER_BYTES);
+    }
+
+    /** With another limit for reading on the driver: 0 reads every dataset in Spark jobs. */
+    Ingest(SparkSession spark, Pseudonymizer pseudonymizer, long driverBytes) {
         this.spark = spark;
         this.pseudonymizer = pseudonymizer;
+        this.driverBytes = driverBytes;
     }
 
     /**
@@ -160,11 +172,10 @@ public final class Ingest {
             List<String> unknown, LocalDate asOf, IngestOutputs outputs) {
         long start = System.nanoTime();
         Parallel.nameJobs(spark, "ingest " + schema.name());
-        Broadcast<LookupChecks> lookups = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(LookupChecks.of(schema, inputs));
+        LookupChecks lookups = LookupChecks.of(schema, inputs);
         RoleConflicts roles = schema.name().equals(Datasets.PAIRS.name()) ? RoleConflicts.of(inputs.get("cohorts")) : null;
         SinglePassWrite.Written written = SinglePassWrite.run(spark, schema, found, pseudonymizer, lookups, roles, asOf,
-                outputs);
+                outputs, driverBytes);
         RowCounts counts = written.counts();
         Dataset<Row> curated = spark.read().schema(OutputLayout.curated(schema))
                 .parquet(outputs.curated().resolve(schema.name()).toString());

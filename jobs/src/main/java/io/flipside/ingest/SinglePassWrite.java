@@ -47,7 +47,8 @@ import scala.Tuple2;
  * its {@link LookupChecks} needs other datasets only. A dataset with one is read by a single task in
  * input order (file by file, row by row), so the first valid row of an id is the first that task meets,
  * and the pairs' {@link RoleConflicts} see every pair: these are the HR system's tables, at most a few
- * hundred thousand rows.
+ * hundred thousand rows. A dataset of small text files is read on the driver instead, by the same
+ * writer ({@link #readOnDriver}).
  *
  * <p>A task writes into a folder of its own attempt, {@code DATASET/_temporary/ATTEMPT/}; once every task
  * has succeeded the driver moves each successful attempt's files into place and deletes the rest, so a
@@ -94,10 +95,12 @@ final class SinglePassWrite {
     }
 
     /** What a task needs to check and write its rows; the writer is made in the task. */
-    private record Plan(DatasetSchema schema, RowValidator validator, Broadcast<LookupChecks> lookups,
-            RoleConflicts roles, LocalDate asOf, String curated, String quarantine) implements Serializable {
-        TaskWriter writer() {
-            return new TaskWriter(this);
+    private record Plan(DatasetSchema schema, RowValidator validator, RoleConflicts roles, LocalDate asOf,
+            String curated, String quarantine) implements Serializable {
+        /** The writer of the Spark task this runs in. */
+        TaskWriter writer(Broadcast<LookupChecks> lookups) {
+            TaskContext task = TaskContext.get();
+            return new TaskWriter(this, lookups.value(), task.partitionId(), task.taskAttemptId());
         }
     }
 
@@ -107,19 +110,29 @@ final class SinglePassWrite {
      * {@code outputs.quarantine()/DATASET} (only when there are some), and returns the counts and, when other
      * datasets are checked against this one, its {@link ReferenceRows}.
      *
-     * @param roles the pairs' role conflicts, null for every other dataset
+     * @param roles       the pairs' role conflicts, null for every other dataset
+     * @param driverBytes text inputs of at most this many bytes in all are read on the driver (see
+     *                    {@link #readOnDriver})
      */
     static Written run(SparkSession spark, DatasetSchema schema, List<InputFile> files, Pseudonymizer pseudonymizer,
-            Broadcast<LookupChecks> lookups, RoleConflicts roles, LocalDate asOf, IngestOutputs outputs) {
+            LookupChecks lookups, RoleConflicts roles, LocalDate asOf, IngestOutputs outputs, long driverBytes) {
         if (schema.name().equals(Datasets.PAIRS.name()) != (roles != null)) {
             throw new IllegalArgumentException("role conflicts are the pairs' rule, and theirs only: " + schema.name());
         }
         Path curatedDir = outputs.curated().resolve(schema.name());
         Path quarantineDir = outputs.quarantine().resolve(schema.name());
-        Plan plan = new Plan(schema, new RowValidator(schema, pseudonymizer), lookups, roles, asOf,
-                curatedDir.toString(), quarantineDir.toString());
-        List<TaskFiles> done = (schema.uniqueKey() == null ? inParallel(spark, plan, files) : inOneTask(spark, plan, files))
-                .collect();
+        // a copy of its own: the driver reads several small datasets at once, and a pseudonymizer remembers ids
+        Plan plan = new Plan(schema, new RowValidator(schema, pseudonymizer.copy()), roles, asOf, curatedDir.toString(),
+                quarantineDir.toString());
+        List<TaskFiles> done;
+        if (readOnDriver(files, driverBytes)) {
+            done = List.of(onDriver(plan, lookups, files));
+        } else {
+            Broadcast<LookupChecks> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(lookups);
+            done = (schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
+                    : inOneTask(spark, plan, shared, files)).collect();
+            shared.unpersist();
+        }
         RowCounts counts = RowCounts.NONE;
         boolean anyCurated = false;
         List<ReferenceRows> references = new ArrayList<>();
@@ -146,8 +159,30 @@ final class SinglePassWrite {
                 ? ReferenceRows.union(schema.name(), references) : null);
     }
 
+    /**
+     * Whether {@code files} are read on the calling thread rather than in a Spark job: text files of at
+     * most {@code driverBytes} in all. A job for a few hundred rows costs more than reading them, and at
+     * scale 100 the jobs of the cohorts and the survey items (52 rows) took both task slots for 0.8 s while
+     * the employees' task, on the ingest's longest path (employees, pairs, activity events), waited. It is
+     * one thread, in input order, as a dataset with a unique key is read anyway; the driver writes the
+     * outputs' folders itself (the commit), so it reaches them.
+     */
+    static boolean readOnDriver(List<InputFile> files, long driverBytes) {
+        return files.stream().noneMatch(f -> f.format() == InputFile.Format.PARQUET)
+                && files.stream().mapToLong(InputFile::bytes).sum() <= driverBytes;
+    }
+
+    /** The driver's reading: one writer, as task 0 of the dataset's only attempt; nothing broadcast. */
+    private static TaskFiles onDriver(Plan plan, LookupChecks lookups, List<InputFile> files) {
+        List<String> names = plan.schema().fieldNames();
+        TaskWriter w = new TaskWriter(plan, lookups, 0, 0);
+        return w.writeAll(() -> files.forEach(f -> TextRecords.records(f, names).forEachRemaining(r -> w.accept(f, r))))
+                .next();
+    }
+
     /** A task per text file (or run of them) and per split of a Parquet file. */
-    private static JavaRDD<TaskFiles> inParallel(SparkSession spark, Plan plan, List<InputFile> files) {
+    private static JavaRDD<TaskFiles> inParallel(SparkSession spark, Plan plan, Broadcast<LookupChecks> lookups,
+            List<InputFile> files) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> names = plan.schema().fieldNames();
         List<JavaRDD<TaskFiles>> tasks = new ArrayList<>();
@@ -158,7 +193,7 @@ final class SinglePassWrite {
             // activity job reading them half a second more at scale 10 and at scale 100
             int slices = Math.min(text.size(), jsc.defaultParallelism());
             tasks.add(jsc.parallelize(text, slices).mapPartitions(inputs -> {
-                TaskWriter w = plan.writer();
+                TaskWriter w = plan.writer(lookups);
                 return w.writeAll(() -> inputs.forEachRemaining(
                         f -> TextRecords.records(f, names).forEachRemaining(r -> w.accept(f, r))));
             }));
@@ -166,7 +201,7 @@ final class SinglePassWrite {
         for (InputFile file : files) {
             if (file.format() == InputFile.Format.PARQUET) {
                 tasks.add(DatasetReader.parquetRecords(spark, file, names).mapPartitions(records -> {
-                    TaskWriter w = plan.writer();
+                    TaskWriter w = plan.writer(lookups);
                     return w.writeAll(() -> records.forEachRemaining(r -> w.accept(file, r)));
                 }));
             }
@@ -175,7 +210,8 @@ final class SinglePassWrite {
     }
 
     /** One task reading every file in input order. */
-    private static JavaRDD<TaskFiles> inOneTask(SparkSession spark, Plan plan, List<InputFile> files) {
+    private static JavaRDD<TaskFiles> inOneTask(SparkSession spark, Plan plan, Broadcast<LookupChecks> lookups,
+            List<InputFile> files) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> names = plan.schema().fieldNames();
         List<JavaRDD<Tuple2<InputFile, RawRecord>>> inOrder = new ArrayList<>();
@@ -186,7 +222,7 @@ final class SinglePassWrite {
         }
         // without a shuffle, one partition takes its parents' partitions in order
         return union(jsc, inOrder).coalesce(1).mapPartitions(records -> {
-            TaskWriter w = plan.writer();
+            TaskWriter w = plan.writer(lookups);
             return w.writeAll(() -> records.forEachRemaining(t -> w.accept(t._1(), t._2())));
         });
     }
@@ -290,10 +326,14 @@ final class SinglePassWrite {
         private record Held(DatasetReader.Staged staged, InputFile file, long row) {
         }
 
-        TaskWriter(Plan plan) {
+        /**
+         * @param task    the task's number, which names its files
+         * @param attempt the attempt, which names the folder its files are written in until the commit
+         */
+        TaskWriter(Plan plan, LookupChecks lookups, int task, long attempt) {
             this.schema = plan.schema();
             this.validator = plan.validator();
-            this.lookups = plan.lookups().value();
+            this.lookups = lookups;
             this.roles = plan.roles();
             this.width = schema.fields().size();
             this.noDictionary = noDictionary(schema);
@@ -301,9 +341,8 @@ final class SinglePassWrite {
             this.eventTime = OutputLayout.byMonth(schema) ? schema.fieldNames().indexOf("event_time") : -1;
             this.references = ReferenceRows.collected(schema.name()) ? ReferenceRows.builder(schema) : null;
             this.versions = schema.versionKey().isEmpty() ? null : VersionKeys.builder(schema, plan.asOf());
-            TaskContext task = TaskContext.get();
-            this.name = partName(task.partitionId());
-            this.attempt = task.taskAttemptId();
+            this.name = partName(task);
+            this.attempt = attempt;
             this.curatedDir = Path.of(plan.curated()).resolve(TEMPORARY).resolve(Long.toString(attempt));
             this.quarantineDir = Path.of(plan.quarantine()).resolve(TEMPORARY).resolve(Long.toString(attempt));
         }

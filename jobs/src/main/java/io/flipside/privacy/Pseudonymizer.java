@@ -52,6 +52,14 @@ public final class Pseudonymizer implements Serializable {
         return secret == null || secret.isEmpty() ? randomKey() : withKey(secret);
     }
 
+    /**
+     * The same key in an instance of its own, for another thread: an instance remembers the ids it has
+     * seen and is not thread-safe.
+     */
+    public Pseudonymizer copy() {
+        return new Pseudonymizer(key, stable);
+    }
+
     /** Whether pseudonyms will match those of other runs with the same key. */
     public boolean stable() {
         return stable;

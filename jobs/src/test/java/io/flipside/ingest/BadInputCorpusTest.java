@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -56,15 +58,38 @@ class BadInputCorpusTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("kinds")
-    void kind(String kind, SparkSession spark, @TempDir Path tmp) throws IOException {
+    /**
+     * Every kind that runs ingest, read both ways: its small files on the driver, as by default, and in
+     * Spark jobs, as a larger input would be; the outcome must be the same. A kind that stops the run
+     * does so before any dataset is read.
+     */
+    static Stream<Arguments> kindsReadBothWays() throws IOException {
+        return kinds().flatMap(k -> {
+            Arguments onDriver = Arguments.of(k, "on the driver", Ingest.DRIVER_BYTES);
+            return exit(expected(k)) == 0 ? Stream.of(onDriver, Arguments.of(k, "in Spark jobs", 0L)) : Stream.of(onDriver);
+        });
+    }
+
+    private static Properties expected(String kind) {
         Properties expect = new Properties();
         try (Reader r = Files.newBufferedReader(CORPUS.resolve(kind).resolve("expect.properties"), StandardCharsets.UTF_8)) {
             expect.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return expect;
+    }
+
+    private static int exit(Properties expect) {
+        return Integer.parseInt(expect.getProperty("exit"));
+    }
+
+    @ParameterizedTest(name = "{0}, read {1}")
+    @MethodSource("kindsReadBothWays")
+    void kind(String kind, String reading, long driverBytes, SparkSession spark, @TempDir Path tmp) throws IOException {
+        Properties expect = expected(kind);
         Path input = prepare(kind, expect, tmp);
-        int exit = Integer.parseInt(expect.getProperty("exit"));
+        int exit = exit(expect);
         if (exit != 0) {
             StringWriter err = new StringWriter();
             int actual = Main.execute(new String[] {"validate", "--input", input.toString(), "--config",
@@ -74,7 +99,7 @@ class BadInputCorpusTest {
             assertThat(err.toString()).startsWith("flipside: ").contains(expect.getProperty("message"));
             return;
         }
-        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
+        IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k"), driverBytes).run(input, AS_OF);
         try {
             for (DatasetSummary s : result.summaries().values()) {
                 assertThat(s.rowsRead()).as(s.dataset()).isEqualTo(s.rowsValid() + s.rowsQuarantined());

@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Datasets decided when read go straight from the reading task to {@code curated/} and the quarantine
@@ -24,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SinglePassWriteTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
 
-    @Test
-    void activityEventsLandInTheFolderOfTheirMonthInUtcAndRejectedOnesInTheQuarantine(SparkSession spark,
-            @TempDir Path tmp) throws IOException {
+    /** @param driverBytes 0 reads them in a Spark job, the default on the driver */
+    @ParameterizedTest(name = "read on the driver up to {0} bytes")
+    @ValueSource(longs = {0, Ingest.DRIVER_BYTES})
+    void activityEventsLandInTheFolderOfTheirMonthInUtcAndRejectedOnesInTheQuarantine(long driverBytes,
+            SparkSession spark, @TempDir Path tmp) throws IOException {
         Path input = minimalInput(tmp);
         Files.writeString(input.resolve("activity_events.csv"), """
                 employee_id,pair_id,event_time,event_type
@@ -37,7 +41,7 @@ class SinglePassWriteTest {
                 E1,P1,2026-02-04T09:00:00Z,dance
                 """);
         IngestOutputs out = outputs(tmp);
-        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
+        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k"), driverBytes).run(input, AS_OF, out);
         try {
             Path curated = out.curated().resolve("activity_events");
             // 23:30 at -02:00 is 01:30 UTC on 1 February; 00:30 at +02:00 is 22:30 UTC on 31 January
@@ -66,7 +70,7 @@ class SinglePassWriteTest {
         Path leftover = out.curated().resolve("job_events").resolve("_temporary").resolve("999999");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("part-00000.zstd.parquet"), "PAR1 half a file");
-        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF, out);
+        IngestResult r = new Ingest(spark, Pseudonymizer.withKey("k"), 0).run(input, AS_OF, out);
         try {
             Path curated = out.curated().resolve("job_events");
             assertThat(filesUnder(curated)).containsExactly(curated.resolve("part-00000.zstd.parquet"));
@@ -99,6 +103,17 @@ class SinglePassWriteTest {
         } finally {
             r.release();
         }
+    }
+
+    @Test
+    void onlySmallTextInputsAreReadOnTheDriver() {
+        InputFile csv = new InputFile("/in/a.csv", "a.csv", InputFile.Format.CSV, 0, 600_000);
+        InputFile jsonl = new InputFile("/in/b.jsonl", "b.jsonl", InputFile.Format.JSONL, 1, 400_000);
+        InputFile parquet = new InputFile("/in/c.parquet", "c.parquet", InputFile.Format.PARQUET, 2, 100);
+        assertThat(SinglePassWrite.readOnDriver(List.of(csv, jsonl), 1_000_000)).isTrue();
+        assertThat(SinglePassWrite.readOnDriver(List.of(csv, jsonl), 999_999)).as("over the limit in all").isFalse();
+        assertThat(SinglePassWrite.readOnDriver(List.of(parquet), 1_000_000)).as("Parquet is read by Spark").isFalse();
+        assertThat(SinglePassWrite.readOnDriver(List.of(csv), 0)).isFalse();
     }
 
     /** Two employees, a cohort and their pair: what every run needs. */

@@ -37,4 +37,14 @@ class PseudonymizerTest {
         assertThat(first.get(1)).isEqualTo(Pseudonymizer.withKey("k").pseudonym("E1"))
                 .isEqualTo("a8c83becfe20eb83f640de5f20a5e3b8");
     }
+
+    /** A copy for another thread keeps the key (a random one too) and how stable it is. */
+    @Test
+    void aCopyGivesTheSamePseudonyms() {
+        Pseudonymizer random = Pseudonymizer.randomKey();
+        assertThat(random.copy().pseudonym("E1")).isEqualTo(random.pseudonym("E1"));
+        assertThat(random.copy().stable()).isFalse();
+        assertThat(Pseudonymizer.withKey("k").copy().pseudonym("E1")).isEqualTo("a8c83becfe20eb83f640de5f20a5e3b8");
+        assertThat(Pseudonymizer.withKey("k").copy().stable()).isTrue();
+    }
 }
