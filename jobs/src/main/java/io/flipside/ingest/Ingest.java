@@ -38,8 +38,8 @@ public final class Ingest {
 
     /**
      * Text inputs of a dataset up to this size in all are read on the driver, not in a Spark job: every
-     * dataset of the demo's sample but the activity events, and the cohorts, survey items, skills and
-     * pairs at scale 100 (740 kB of pairs).
+     * dataset of the demo's sample but the activity events, and at scale 100 the cohorts, survey items,
+     * skills, pairs (740 kB) and job events (939 kB).
      */
     static final long DRIVER_BYTES = 1 << 20;
 

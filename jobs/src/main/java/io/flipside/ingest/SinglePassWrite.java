@@ -129,9 +129,12 @@ final class SinglePassWrite {
             done = List.of(onDriver(plan, lookups, files));
         } else {
             Broadcast<LookupChecks> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(lookups);
-            done = (schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
-                    : inOneTask(spark, plan, shared, files)).collect();
-            shared.unpersist();
+            try {
+                done = (schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
+                        : inOneTask(spark, plan, shared, files)).collect();
+            } finally {
+                shared.unpersist();
+            }
         }
         RowCounts counts = RowCounts.NONE;
         boolean anyCurated = false;
