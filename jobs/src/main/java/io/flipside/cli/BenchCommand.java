@@ -53,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommonOptions.scale(spec, scale);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("flipside-bench");
         Path input = dir.resolve("input");

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options several commands share, and how they combine with the config file. */
 final class CommonOptions {
@@ -24,6 +26,14 @@ final class CommonOptions {
             return date("--as-of", option);
         }
         return config.asOf() != null ? config.asOf() : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** A generator scale given as {@code --scale}: 1 or more, else a usage error of {@code spec}'s command. */
+    static int scale(CommandSpec spec, int scale) {
+        if (scale < 1) {
+            throw new ParameterException(spec.commandLine(), "--scale must be 1 or more, got " + scale);
+        }
+        return scale;
     }
 
     static LocalDate date(String name, String value) {

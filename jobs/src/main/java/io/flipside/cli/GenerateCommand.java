@@ -31,11 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (scale < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be 1 or more, got " + scale);
-        }
         long start = System.nanoTime();
-        GeneratorOptions options = GeneratorOptions.of(scale, seed);
+        GeneratorOptions options = GeneratorOptions.of(CommonOptions.scale(spec, scale), seed);
         Map<String, Long> rows = new SampleDataGenerator(noCohortEffect ? options.withoutCohortEffect() : options)
                 .writeTo(output);
         var out = spec.commandLine().getOut();

@@ -45,6 +45,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aScaleBelowOneIsAUsageErrorOfGenerateAndBench(@TempDir Path tmp) {
+        for (String c : new String[] {"generate", "bench"}) {
+            String[] args = c.equals("generate") ? new String[] {c, "--scale", "0", "--seed", "1", "--output", tmp.toString()}
+                    : new String[] {c, "--scale", "-3", "--work", tmp.toString()};
+            Outcome o = run(args);
+            assertThat(o.exit()).as(c).isEqualTo(2);
+            assertThat(o.err()).isEqualTo("flipside: --scale must be 1 or more, got " + args[2] + " (see 'flipside " + c
+                    + " --help')\n");
+        }
+        assertThat(tmp).as("nothing generated").isEmptyDirectory();
+    }
+
+    @Test
     void missingInputFolderExits4NamingIt(SparkSession spark, @TempDir Path tmp) {
         Path missing = tmp.resolve("nowhere");
         Outcome o = run("run", "--input", missing.toString(), "--output", tmp.resolve("out").toString(),
@@ -74,7 +87,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"demo", "run", "validate", "report", "generate"}) {
+        for (String c : new String[] {"demo", "run", "validate", "report", "generate", "bench"}) {
             Outcome o = run(c, "--help");
             assertThat(o.exit()).isZero();
             assertThat(o.out()).startsWith("Usage: flipside " + c);
