@@ -19,11 +19,12 @@ import java.util.Set;
  * ({@code unknown_employee}, {@code unknown_pair}, ...), the employee of an activity event belonging
  * to its pair ({@code not_in_pair}), and answer and score ranges from the codebooks ({@code out_of_range}).
  *
- * <p>They run inside the reading tasks, against the {@link ReferenceRows} the driver got from the tasks
- * that wrote those datasets, broadcast: joining every row of a big dataset with each dataset it refers to
- * cost a fifth of the activity events' ingest at scale 100, and a Spark job per reference. Only valid rows are checked, and a row
- * gets its first failure: the references in {@link DatasetSchema#references()} order, then the
- * dataset's own rule. Immutable once built, so tasks share one copy.
+ * <p>They run where a dataset's rows are read (a Spark task, or the driver for a small dataset), against
+ * the {@link ReferenceRows} the driver got from the writers of those datasets, broadcast to the tasks:
+ * joining every row of a big dataset with each dataset it refers to cost a fifth of the activity events'
+ * ingest at scale 100, and a Spark job per reference. Only valid rows are checked, and a row gets its
+ * first failure: the references in {@link DatasetSchema#references()} order, then the dataset's own
+ * rule. Immutable once built, so tasks share one copy.
  */
 public final class LookupChecks implements Serializable {
     private static final long serialVersionUID = 1L;
