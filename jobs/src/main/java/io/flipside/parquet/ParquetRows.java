@@ -3,6 +3,7 @@ package io.flipside.parquet;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -164,14 +165,20 @@ public final class ParquetRows implements Closeable {
         private final StructType schema;
         private final MessageType type;
         private final Kind[] kinds;
+        /** For each text column, its recent values' bytes; null for the other columns. */
+        private final RecentUtf8[] texts;
         private RecordConsumer out;
 
         RowWriteSupport(StructType schema) {
             this.schema = schema;
             this.type = parquetType(schema);
             this.kinds = new Kind[schema.size()];
+            this.texts = new RecentUtf8[schema.size()];
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] = Kind.of(schema.fields()[i]);
+                if (kinds[i] == Kind.STRING) {
+                    texts[i] = new RecentUtf8();
+                }
             }
         }
 
@@ -202,7 +209,7 @@ public final class ParquetRows implements Closeable {
                 String name = type.getFieldName(i);
                 out.startField(name, i);
                 switch (kinds[i]) {
-                    case STRING -> out.addBinary(Binary.fromString((String) v));
+                    case STRING -> out.addBinary(texts[i].utf8((String) v));
                     case INT -> out.addInteger((Integer) v);
                     case LONG -> out.addLong((Long) v);
                     case DOUBLE -> out.addDouble((Double) v);
@@ -217,6 +224,38 @@ public final class ParquetRows implements Closeable {
                 out.endField(name, i);
             }
             out.endMessage();
+        }
+    }
+
+    /**
+     * The UTF-8 form of a text column's recent values, one per slot of a small table picked by the value's
+     * hash. Within a file the ids of the activity events' pairs and people, the event types and the file
+     * name repeat from row to row, and encoding each value anew (with Parquet's own byte-buffer wrapper
+     * around it) was a quarter of writing them: 0.53 against 0.40 microseconds a row, warm, in a harness
+     * writing 3 million curated events. The table is allocated on first use and never grows, so a column
+     * of distinct values costs a miss a row and a bounded amount of memory.
+     */
+    private static final class RecentUtf8 {
+        private static final int SLOTS = 4096;
+        private String[] values;
+        private Binary[] bytes;
+
+        Binary utf8(String value) {
+            if (values == null) {
+                values = new String[SLOTS];
+                bytes = new Binary[SLOTS];
+            }
+            int h = value.hashCode();
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+            if (value.equals(values[slot])) {
+                return bytes[slot];
+            }
+            // constant: Parquet keeps a reference (dictionary entries, statistics) rather than a copy, and
+            // these bytes are never changed
+            Binary b = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+            values[slot] = value;
+            bytes[slot] = b;
+            return b;
         }
     }
 }

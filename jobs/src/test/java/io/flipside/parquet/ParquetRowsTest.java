@@ -79,4 +79,38 @@ class ParquetRowsTest {
         }
         assertThat(spark.read().parquet(file.toString()).collectAsList()).containsExactly(RowFactory.create("a", null));
     }
+
+    /**
+     * The writer keeps the bytes of a text column's recent values in a table picked by hash: values that
+     * repeat, values with equal hashes ("Aa" and "BB", which take the same slot in turn), equal values of
+     * other instances and more distinct values than the table has slots must all read back as written, in
+     * a column with a dictionary and in one without.
+     */
+    @Test
+    void textValuesThatRepeatOrShareASlotReadBackAsWritten(SparkSession spark, @TempDir Path tmp) {
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("n", DataTypes.IntegerType, false),
+                DataTypes.createStructField("coded", DataTypes.StringType, false),
+                DataTypes.createStructField("plain", DataTypes.StringType, true)));
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            values.add(i % 2 == 0 ? "Aa" : "BB");
+            values.add(new String("pair-" + (i % 7)));
+            values.add("person-" + i);
+            values.add("Straße " + (i % 3));
+        }
+        Path file = tmp.resolve("texts.parquet");
+        try (ParquetRows out = ParquetRows.create(file, schema, Set.of("plain"))) {
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                out.write(new Object[] {i, v, v});
+            }
+        }
+        List<Row> rows = spark.read().parquet(file.toString()).orderBy("n").collectAsList();
+        assertThat(rows).hasSize(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(rows.get(i)).as("row %d", i).isEqualTo(RowFactory.create(i, values.get(i), values.get(i)));
+        }
+    }
 }
