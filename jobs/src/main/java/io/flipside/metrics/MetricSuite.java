@@ -17,6 +17,7 @@ import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,14 @@ public final class MetricSuite {
 
     /**
      * The tables computed, the metrics skipped (by name, with the reason) and the wall time of each
-     * metric computed, in milliseconds.
+     * metric computed, in milliseconds; both maps in the suite's order, whatever order the jobs finished in.
      */
     public record Result(List<MetricTable> tables, Map<String, String> skipped, Map<String, Long> millis) {
         public Result {
             tables = List.copyOf(tables);
-            skipped = Map.copyOf(skipped);
-            millis = Map.copyOf(millis);
+            // the manifest lists them in this order: Map.copyOf's order changes from one JVM to the next
+            skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+            millis = Collections.unmodifiableMap(new LinkedHashMap<>(millis));
         }
     }
 

@@ -257,6 +257,19 @@ class SampleRunTest {
         assertThat(manifest.at("/datasets/employees/reasons/invalid_date").asLong()).isEqualTo(2);
     }
 
+    /**
+     * Two runs' manifests list their stages alike, in the suite's order rather than the order the metric
+     * jobs happened to finish in, so that a scheduler's runs can be compared line by line.
+     */
+    @Test
+    void manifestListsStagesInAFixedOrder() {
+        List<String> stages = new ArrayList<>();
+        manifest.path("stages").fieldNames().forEachRemaining(stages::add);
+        assertThat(stages).containsExactly("ingest", "metrics.engagement", "metrics.activity",
+                "metrics.knowledge_transfer", "metrics.survey", "metrics.retention", "metrics.promotion",
+                "metrics.cohort_comparison", "metrics.segments", "metrics.kpis", "metrics", "reports");
+    }
+
     @Test
     void pdfShowsTheEngagementNumbersAsTextOverVectorCharts() throws IOException {
         MetricRow all = TableCsv.read(MetricTables.ENGAGEMENT, out.resolve("metrics/engagement.csv")).rows().stream()
