@@ -1,62 +1,158 @@
 package io.flipside.bench;
 
+import io.flipside.files.Folders;
 import io.flipside.ingest.DatasetSchema;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.InputFile;
 import io.flipside.ingest.InputLocator;
+import io.flipside.ingest.OutputLayout;
 import io.flipside.ingest.RawRecord;
 import io.flipside.ingest.RowValidator;
 import io.flipside.ingest.TextRecords;
+import io.flipside.parquet.ParquetRows;
 import io.flipside.privacy.Pseudonymizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The ingest's own per-row work without Spark: every CSV and JSON Lines record read and put through
- * its dataset's {@link RowValidator} (types, rules of the row, the pseudonym's HMAC) on one thread.
- * The ingest stage does this and the cross-dataset checks inside Spark; the difference between the
- * two is what Spark's row handling, caching, planning and code generation cost.
+ * The ingest's own per-row work without Spark, on one thread: every CSV and JSON Lines record read and
+ * put through its dataset's {@link RowValidator} (types, rules of the row, the pseudonym's HMAC), and
+ * then the same again with each valid row also written to curated Parquet as the ingest writes it (a
+ * file per dataset, a file per month of activity events, the same columns without a dictionary). The
+ * ingest stage does this work, the cross-dataset checks and the quarantine on two cores in a cold JVM;
+ * the difference is what Spark, the JIT's warming up, the collector and the checks across datasets cost.
  */
 public final class ValidationFloor {
     /**
-     * @param rows   records read, valid or not
-     * @param valid  records that passed the row rules (the cross-dataset checks are not applied)
-     * @param millis wall time on one thread, the second of two passes (the first warms the JIT up)
+     * @param rows         records read, valid or not
+     * @param valid        records that passed the row rules (the cross-dataset checks are not applied)
+     * @param millis       reading and validating, wall time on one thread: the second of two passes (the
+     *                     first warms the JIT up)
+     * @param writeMillis  reading, validating and writing the valid rows, timed the same way
+     * @param written      rows in the Parquet files of the timed writing pass, read from their footers
      */
-    public record Result(long rows, long valid, long millis) {
+    public record Result(long rows, long valid, long millis, long writeMillis, long written) {
     }
 
     private ValidationFloor() {
     }
 
-    /** Reads and validates every text input under {@code input} twice and times the second pass. */
+    /** Reads and validates every text input under {@code input} twice, then twice writing as well. */
     public static Result measure(Path input) {
-        pass(input);
+        pass(input, null);
         long start = System.nanoTime();
-        long[] counts = pass(input);
-        return new Result(counts[0], counts[1], (System.nanoTime() - start) / 1_000_000);
+        long[] counts = pass(input, null);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("flipside-floor-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the benchmark", e);
+        }
+        try {
+            pass(input, scratch.resolve("warm-up"));
+            start = System.nanoTime();
+            pass(input, scratch.resolve("timed"));
+            long writeMillis = (System.nanoTime() - start) / 1_000_000;
+            return new Result(counts[0], counts[1], millis, writeMillis, rowsIn(scratch.resolve("timed")));
+        } finally {
+            Folders.delete(scratch);
+        }
     }
 
-    private static long[] pass(Path input) {
+    /** @param curated where valid rows are written, a folder per dataset; null writes nothing */
+    private static long[] pass(Path input, Path curated) {
         Pseudonymizer pseudonymizer = Pseudonymizer.randomKey();
         long rows = 0;
         long valid = 0;
         for (DatasetSchema schema : Datasets.ALL) {
             RowValidator validator = new RowValidator(schema, pseudonymizer);
-            for (InputFile file : InputLocator.locate(input, schema.name())) {
-                if (file.format() == InputFile.Format.PARQUET) {
-                    continue;
-                }
-                Iterator<RawRecord> records = TextRecords.records(file, schema.fieldNames());
-                while (records.hasNext()) {
-                    RawRecord r = records.next();
-                    rows++;
-                    if (r.malformed() == null && validator.validate(r.values()).valid()) {
-                        valid++;
+            try (Writers out = curated == null ? null : new Writers(curated.resolve(schema.name()), schema)) {
+                for (InputFile file : InputLocator.locate(input, schema.name())) {
+                    if (file.format() == InputFile.Format.PARQUET) {
+                        continue;
+                    }
+                    Iterator<RawRecord> records = TextRecords.records(file, schema.fieldNames());
+                    while (records.hasNext()) {
+                        RawRecord r = records.next();
+                        rows++;
+                        if (r.malformed() != null) {
+                            continue;
+                        }
+                        RowValidator.Result checked = validator.validate(r.values());
+                        if (checked.valid()) {
+                            valid++;
+                            if (out != null) {
+                                out.write(OutputLayout.curatedRow(checked.values(), file.relative(), r.row()));
+                            }
+                        }
                     }
                 }
             }
         }
         return new long[] {rows, valid};
+    }
+
+    private static long rowsIn(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            long rows = 0;
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+                    rows += reader.getRecordCount();
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the benchmark's files in " + dir, e);
+        }
+    }
+
+    /** One dataset's curated files: one, or one a month for the activity events. */
+    private static final class Writers implements AutoCloseable {
+        private final Path dir;
+        private final StructType schema;
+        private final Set<String> noDictionary;
+        private final int eventTime;
+        private final Map<YearMonth, ParquetRows> files = new HashMap<>();
+
+        Writers(Path dir, DatasetSchema dataset) {
+            this.dir = dir;
+            this.schema = OutputLayout.curated(dataset);
+            this.noDictionary = OutputLayout.noDictionary(dataset);
+            this.eventTime = OutputLayout.byMonth(dataset) ? dataset.fieldNames().indexOf("event_time") : -1;
+        }
+
+        void write(Object[] row) {
+            YearMonth month = eventTime < 0 ? null : OutputLayout.eventMonth((Instant) row[eventTime]);
+            ParquetRows file = files.get(month);
+            if (file == null) {
+                Path path = (month == null ? dir : dir.resolve(OutputLayout.monthFolder(month))).resolve("part-00000.parquet");
+                try {
+                    Files.createDirectories(path.getParent());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + path.getParent(), e);
+                }
+                file = ParquetRows.create(path, schema, noDictionary);
+                files.put(month, file);
+            }
+            file.write(row);
+        }
+
+        @Override
+        public void close() {
+            files.values().forEach(ParquetRows::close);
+        }
     }
 }

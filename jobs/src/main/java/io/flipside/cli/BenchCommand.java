@@ -104,6 +104,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "validation  %8.1f s  every row read and validated on one thread without Spark: %,d rows,"
                 + " %,.0f rows/s (the ingest's own per-row work)%n", floor.millis() / 1e3, floor.rows(),
                 floor.rows() * 1000.0 / Math.max(1, floor.millis()));
+        out.printf(Locale.ROOT, "  writing   %8.1f s  the same with each valid row also written as curated Parquet, as the ingest"
+                + " writes it (%,d rows in the files): %.2f microseconds a valid row more%n", floor.writeMillis() / 1e3,
+                floor.written(), (floor.writeMillis() - floor.millis()) * 1000.0 / Math.max(1, floor.valid()));
         out.println("the three tables' computations alone on the curated data:");
         Map<String, Double> alone = metricsAlone(out, config, dir.resolve("output/curated"), events);
         compareWithDuckDb(out, input, dir.resolve("output/curated"), config.asOf(), m, alone,
