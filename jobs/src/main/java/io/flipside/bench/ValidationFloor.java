@@ -55,12 +55,7 @@ public final class ValidationFloor {
         long start = System.nanoTime();
         long[] counts = pass(input, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("flipside-floor-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the benchmark", e);
-        }
+        Path scratch = Folders.temporary("flipside-floor-", "the benchmark");
         try {
             pass(input, scratch.resolve("warm-up"));
             start = System.nanoTime();

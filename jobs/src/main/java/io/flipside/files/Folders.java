@@ -12,6 +12,19 @@ public final class Folders {
     private Folders() {
     }
 
+    /**
+     * A new folder under the system's temporary folder, named {@code prefix} and a random suffix.
+     *
+     * @param what what the folder is for, as the error says it
+     */
+    public static Path temporary(String prefix, String what) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for " + what, e);
+        }
+    }
+
     /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
     public static void delete(Path dir) {
         if (!Files.exists(dir)) {

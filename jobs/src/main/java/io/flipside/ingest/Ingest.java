@@ -9,8 +9,6 @@ import io.flipside.quality.LookupChecks;
 import io.flipside.quality.QualityChecks;
 import io.flipside.quality.ReferenceRows;
 import io.flipside.quality.RoleConflicts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -64,12 +62,7 @@ public final class Ingest {
      * result: it deletes that folder.
      */
     public IngestResult run(Path inputDir, LocalDate asOf) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("flipside-ingest-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for ingest", e);
-        }
+        Path scratch = Folders.temporary("flipside-ingest-", "ingest");
         try {
             return run(inputDir, asOf, new IngestOutputs(scratch.resolve("curated"), scratch.resolve("quarantine")),
                     scratch);
