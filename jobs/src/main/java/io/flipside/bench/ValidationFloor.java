@@ -2,6 +2,7 @@ package io.flipside.bench;
 
 import io.flipside.files.Folders;
 import io.flipside.ingest.DatasetSchema;
+import io.flipside.ingest.DatasetFiles;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.InputFile;
 import io.flipside.ingest.InputLocator;
@@ -9,22 +10,15 @@ import io.flipside.ingest.OutputLayout;
 import io.flipside.ingest.RawRecord;
 import io.flipside.ingest.RowValidator;
 import io.flipside.ingest.TextRecords;
-import io.flipside.parquet.ParquetRows;
 import io.flipside.privacy.Pseudonymizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The ingest's own per-row work without Spark, on one thread: every CSV and JSON Lines record read and
@@ -74,7 +68,8 @@ public final class ValidationFloor {
         long valid = 0;
         for (DatasetSchema schema : Datasets.ALL) {
             RowValidator validator = new RowValidator(schema, pseudonymizer);
-            try (Writers out = curated == null ? null : new Writers(curated.resolve(schema.name()), schema)) {
+            try (DatasetFiles out = curated == null ? null
+                    : DatasetFiles.curated(curated.resolve(schema.name()), "part-00000.parquet", schema)) {
                 for (InputFile file : InputLocator.locate(input, schema.name())) {
                     if (file.format() == InputFile.Format.PARQUET) {
                         continue;
@@ -111,43 +106,6 @@ public final class ValidationFloor {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the benchmark's files in " + dir, e);
-        }
-    }
-
-    /** One dataset's curated files: one, or one a month for the activity events. */
-    private static final class Writers implements AutoCloseable {
-        private final Path dir;
-        private final StructType schema;
-        private final Set<String> noDictionary;
-        private final int eventTime;
-        private final Map<YearMonth, ParquetRows> files = new HashMap<>();
-
-        Writers(Path dir, DatasetSchema dataset) {
-            this.dir = dir;
-            this.schema = OutputLayout.curated(dataset);
-            this.noDictionary = OutputLayout.noDictionary(dataset);
-            this.eventTime = OutputLayout.byMonth(dataset) ? dataset.fieldNames().indexOf("event_time") : -1;
-        }
-
-        void write(Object[] row) {
-            YearMonth month = eventTime < 0 ? null : OutputLayout.eventMonth((Instant) row[eventTime]);
-            ParquetRows file = files.get(month);
-            if (file == null) {
-                Path path = (month == null ? dir : dir.resolve(OutputLayout.monthFolder(month))).resolve("part-00000.parquet");
-                try {
-                    Files.createDirectories(path.getParent());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot create " + path.getParent(), e);
-                }
-                file = ParquetRows.create(path, schema, noDictionary);
-                files.put(month, file);
-            }
-            file.write(row);
-        }
-
-        @Override
-        public void close() {
-            files.values().forEach(ParquetRows::close);
         }
     }
 }

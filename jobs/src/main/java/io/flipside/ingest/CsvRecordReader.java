@@ -81,7 +81,7 @@ public final class CsvRecordReader {
                 if (inQuotes) {
                     throw new UnterminatedQuoteException(recordStartLine);
                 }
-                fields.add(whole != null ? whole : value(field));
+                fields.add(value(whole, field));
                 width = Math.max(width, fields.size());
                 return fields;
             }
@@ -104,7 +104,7 @@ public final class CsvRecordReader {
                 inQuotes = true;
                 atFieldStart = false;
             } else if (ch == ',') {
-                fields.add(whole != null ? whole : value(field));
+                fields.add(value(whole, field));
                 whole = null;
                 field.setLength(0);
                 atFieldStart = true;
@@ -113,7 +113,7 @@ public final class CsvRecordReader {
                     read();
                 }
                 line++;
-                fields.add(whole != null ? whole : value(field));
+                fields.add(value(whole, field));
                 width = Math.max(width, fields.size());
                 return fields;
             } else {
@@ -124,7 +124,11 @@ public final class CsvRecordReader {
         }
     }
 
-    private static String value(StringBuilder field) {
+    /** The field's text: {@code whole} when it was read in one piece, else what the builder holds. */
+    private static String value(String whole, StringBuilder field) {
+        if (whole != null) {
+            return whole;
+        }
         return field.length() == 0 ? null : field.toString();
     }
 

@@ -12,12 +12,9 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +28,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
@@ -286,7 +282,6 @@ final class SinglePassWrite {
         private final LookupChecks lookups;
         private final RoleConflicts roles;
         private final int width;
-        private final int eventTime;
         /** The unique key's field, or -1; and the ids of the rows valid on their own rules so far. */
         private final int uniqueKey;
         private final Set<Object> ids = new HashSet<>();
@@ -297,14 +292,8 @@ final class SinglePassWrite {
         private final VersionKeys.Builder versions;
         private final String name;
         private final long attempt;
-        private final Path curatedDir;
-        private final Path quarantineDir;
-        private final Set<String> noDictionary;
-        private final Map<YearMonth, ParquetRows> months = new HashMap<>();
-        private final List<String> curatedFiles = new ArrayList<>();
-        private final List<String> quarantinedFiles = new ArrayList<>();
-        private ParquetRows curated;
-        private ParquetRows quarantined;
+        private final DatasetFiles curated;
+        private final DatasetFiles quarantined;
         private long read;
         private long nulled;
         private long rejected;
@@ -324,15 +313,15 @@ final class SinglePassWrite {
             this.lookups = lookups;
             this.roles = plan.roles();
             this.width = schema.fields().size();
-            this.noDictionary = OutputLayout.noDictionary(schema);
             this.uniqueKey = schema.uniqueKey() == null ? -1 : schema.fieldNames().indexOf(schema.uniqueKey());
-            this.eventTime = OutputLayout.byMonth(schema) ? schema.fieldNames().indexOf("event_time") : -1;
             this.references = ReferenceRows.collected(schema.name()) ? ReferenceRows.builder(schema) : null;
             this.versions = schema.versionKey().isEmpty() ? null : VersionKeys.builder(schema, plan.asOf());
             this.name = partName(task);
             this.attempt = attempt;
-            this.curatedDir = Path.of(plan.curated()).resolve(TEMPORARY).resolve(Long.toString(attempt));
-            this.quarantineDir = Path.of(plan.quarantine()).resolve(TEMPORARY).resolve(Long.toString(attempt));
+            this.curated = DatasetFiles.curated(Path.of(plan.curated()).resolve(TEMPORARY).resolve(Long.toString(attempt)),
+                    name, schema);
+            this.quarantined = DatasetFiles.quarantined(
+                    Path.of(plan.quarantine()).resolve(TEMPORARY).resolve(Long.toString(attempt)), name, schema);
         }
 
         /** Runs {@code reading}, which feeds {@link #accept}, then closes every file; one result. */
@@ -351,17 +340,20 @@ final class SinglePassWrite {
                     }
                 }
             } catch (RuntimeException e) {
-                for (ParquetRows w : writers()) {
+                for (DatasetFiles files : List.of(curated, quarantined)) {
                     try {
-                        w.close();
+                        files.close();
                     } catch (RuntimeException suppressed) {
                         e.addSuppressed(suppressed);
                     }
                 }
                 throw e;
             }
-            writers().forEach(ParquetRows::close);
-            return List.of(new TaskFiles(attempt, curatedFiles, quarantinedFiles,
+            // both are finished whatever the other's close does
+            try (quarantined) {
+                curated.close();
+            }
+            return List.of(new TaskFiles(attempt, curated.files(), quarantined.files(),
                     new RowCounts(read, rejected, nulled, reasons), references == null ? null : references.build(),
                     versions == null ? null : versions.build())).iterator();
         }
@@ -395,55 +387,14 @@ final class SinglePassWrite {
             if (versions != null) {
                 versions.add(s.values());
             }
-            Object[] values = OutputLayout.curatedRow(s.values(), file.relative(), row);
-            curatedFor(values).write(values);
+            curated.write(OutputLayout.curatedRow(s.values(), file.relative(), row));
         }
 
         private void quarantine(DatasetReader.Staged s, String reason, String detail, InputFile file, long row) {
             rejected++;
             reasons.merge(reason, 1L, Long::sum);
-            if (quarantined == null) {
-                quarantined = open(quarantineDir, name, OutputLayout.quarantined(schema), Set.of(), quarantinedFiles);
-            }
             quarantined.write(OutputLayout.quarantinedRow(width, s.raw(), reason, detail, file.relative(), row,
                     s.rawRecord()));
-        }
-
-        private ParquetRows curatedFor(Object[] row) {
-            if (eventTime < 0) {
-                if (curated == null) {
-                    curated = open(curatedDir, name, OutputLayout.curated(schema), noDictionary, curatedFiles);
-                }
-                return curated;
-            }
-            YearMonth month = OutputLayout.eventMonth((Instant) row[eventTime]);
-            ParquetRows w = months.get(month);
-            if (w == null) {
-                w = open(curatedDir, OutputLayout.monthFolder(month) + "/" + name, OutputLayout.curated(schema),
-                        noDictionary, curatedFiles);
-                months.put(month, w);
-            }
-            return w;
-        }
-
-        private static ParquetRows open(Path attemptDir, String relative, StructType schema, Set<String> noDictionary,
-                List<String> written) {
-            Path file = attemptDir.resolve(relative);
-            createDirectories(file.getParent());
-            written.add(relative);
-            return ParquetRows.create(file, schema, noDictionary);
-        }
-
-        /** Every file this task has open. */
-        private List<ParquetRows> writers() {
-            List<ParquetRows> open = new ArrayList<>(months.values());
-            if (curated != null) {
-                open.add(curated);
-            }
-            if (quarantined != null) {
-                open.add(quarantined);
-            }
-            return open;
         }
     }
 }
