@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -100,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cpu         %8.1f s  in the run on %d cores: JIT compiler threads %s,"
                 + " garbage collector threads %s%n", cpu.processMillis() / 1e3, Runtime.getRuntime().availableProcessors(),
                 seconds(cpu.compilerMillis()), seconds(cpu.gcMillis()));
+        out.printf(Locale.ROOT, "jvm         %s%n", speedOptions());
         ValidationFloor.Result floor = ValidationFloor.measure(input);
         out.printf(Locale.ROOT, "validation  %8.1f s  every row read and validated on one thread without Spark: %,d rows,"
                 + " %,.0f rows/s (the ingest's own per-row work)%n", floor.millis() / 1e3, floor.rows(),
@@ -112,6 +114,18 @@ final class BenchCommand implements Callable<Integer> {
         compareWithDuckDb(out, input, dir.resolve("output/curated"), config.asOf(), m, alone,
                 dir.resolve("output/metrics/engagement.csv"));
         return exit;
+    }
+
+    /**
+     * The JVM's own options (heap, collector, compiler thresholds, huge pages), which the figures depend on
+     * as much as the code: the launcher picks them, {@code FLIPSIDE_JAVA_OPTS} replaces them. The module
+     * flags and the class-data archive are left out.
+     */
+    private static String speedOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:") && !a.startsWith("-XX:SharedArchiveFile")
+                        && !a.startsWith("-XX:ArchiveClassesAtExit"))
+                .collect(Collectors.joining(" "));
     }
 
     private static String seconds(long millis) {
