@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     private static String speedOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:") && !a.startsWith("-XX:SharedArchiveFile")
-                        && !a.startsWith("-XX:ArchiveClassesAtExit"))
+                        && !a.startsWith("-XX:ArchiveClassesAtExit") && !a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
                 .collect(Collectors.joining(" "));
     }
 
