@@ -7,6 +7,7 @@ import io.flipside.bench.JvmCpu;
 import io.flipside.bench.ValidationFloor;
 import io.flipside.config.ConfigLoader;
 import io.flipside.config.FlipsideConfig;
+import io.flipside.files.Folders;
 import io.flipside.metrics.MetricInputs;
 import io.flipside.metrics.activity.ActivityJob;
 import io.flipside.metrics.engagement.EngagementJob;
@@ -56,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions.scale(spec, scale);
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("flipside-bench");
+        Path dir = work != null ? Files.createDirectories(work) : Folders.temporary("flipside-bench-", "the benchmark");
         Path input = dir.resolve("input");
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(input.resolve("flipside.yaml"))) {

@@ -324,9 +324,12 @@ final class SinglePassWrite {
                     Path.of(plan.quarantine()).resolve(TEMPORARY).resolve(Long.toString(attempt)), name, schema);
         }
 
-        /** Runs {@code reading}, which feeds {@link #accept}, then closes every file; one result. */
+        /**
+         * Runs {@code reading}, which feeds {@link #accept}, then closes every file, also when reading fails
+         * (a close's failure is then suppressed onto the reading's); one result.
+         */
         Iterator<TaskFiles> writeAll(Runnable reading) {
-            try {
+            try (curated; quarantined) {
                 reading.run();
                 if (roles != null) {
                     BitSet conflicting = roles.conflicting(held.stream().map(h -> h.staged().values()).toList());
@@ -339,19 +342,6 @@ final class SinglePassWrite {
                         }
                     }
                 }
-            } catch (RuntimeException e) {
-                for (DatasetFiles files : List.of(curated, quarantined)) {
-                    try {
-                        files.close();
-                    } catch (RuntimeException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-                throw e;
-            }
-            // both are finished whatever the other's close does
-            try (quarantined) {
-                curated.close();
             }
             return List.of(new TaskFiles(attempt, curated.files(), quarantined.files(),
                     new RowCounts(read, rejected, nulled, reasons), references == null ? null : references.build(),
