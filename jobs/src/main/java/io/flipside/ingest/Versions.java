@@ -3,8 +3,14 @@ package io.flipside.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_date;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +23,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class Versions {
     private static final String RANK = "_version_rank";
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Comparator<Comparable> KEY_VALUES = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private Versions() {
     }
@@ -24,6 +32,75 @@ public final class Versions {
     /** The winning version of every key at {@code asOf}. */
     public static Dataset<Row> current(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
         return ranked(rows, schema, asOf).filter(col(RANK).equalTo(1)).drop(RANK);
+    }
+
+    /**
+     * The winning version of every key at {@code asOf}, resolved on the driver, for a job that collects the
+     * current rows anyway: the visible rows are collected with what orders their versions, sorted by key,
+     * and the first of each key kept. Without {@link #current}'s shuffle and sort the survey's 650,000
+     * responses at scale 100 took 0.5-0.65 s rather than 1.3-1.7 s.
+     *
+     * @param columns the columns to collect: the version key's first, in the order the result is sorted
+     *                by, then any others
+     * @param map     makes a result of a winning row, whose first fields are {@code columns} in order (the
+     *                fields after them are this method's)
+     * @return the winners in ascending order of the key, compared column by column as {@code columns}
+     *         lists it
+     */
+    public static <T> List<T> collectCurrent(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf,
+            List<String> columns, Function<Row, T> map) {
+        int keys = schema.versionKey().size();
+        if (columns.size() < keys || !Set.copyOf(columns.subList(0, keys)).equals(Set.copyOf(schema.versionKey()))) {
+            throw new IllegalArgumentException("columns " + columns + " do not start with the version key "
+                    + schema.versionKey() + " of " + schema.name());
+        }
+        int day = columns.size();
+        List<Column> select = new ArrayList<>(columns.stream().map(org.apache.spark.sql.functions::col).toList());
+        select.add(unix_date(col(schema.versionDate())));
+        select.add(col(OutputLayout.SOURCE_FILE));
+        select.add(col(OutputLayout.SOURCE_ROW));
+        List<Row> visible = rows.filter(col(schema.versionDate()).leq(lit(asOf))).select(select.toArray(Column[]::new))
+                .collectAsList();
+        Comparator<Row> byKey = (a, b) -> compareKeys(a, b, keys);
+        visible.sort(byKey.thenComparing((Row a, Row b) -> Integer.compare(b.getInt(day), a.getInt(day)))
+                .thenComparing((Row a, Row b) -> compareCodePoints(b.getString(day + 1), a.getString(day + 1)))
+                .thenComparing((Row a, Row b) -> Long.compare(b.getLong(day + 2), a.getLong(day + 2))));
+        List<T> winners = new ArrayList<>();
+        Row previous = null;
+        for (Row r : visible) {
+            if (previous == null || compareKeys(previous, r, keys) != 0) {
+                winners.add(map.apply(r));
+            }
+            previous = r;
+        }
+        return winners;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Row a, Row b, int keys) {
+        for (int i = 0; i < keys; i++) {
+            int c = KEY_VALUES.compare((Comparable) a.get(i), (Comparable) b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** In code points, which is the order of the UTF-8 bytes Spark compares strings by. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {

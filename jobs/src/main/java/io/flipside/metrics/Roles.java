@@ -1,8 +1,10 @@
 package io.flipside.metrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +17,17 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class Roles {
     private Roles() {
+    }
+
+    /** Each cohort's people with their role, mentor or mentee, for lookups on the driver. */
+    public static Map<String, Map<String, String>> byCohort(MetricInputs in) {
+        Map<String, Map<String, String>> roles = new HashMap<>();
+        for (PairView p : in.pairs()) {
+            Map<String, String> cohort = roles.computeIfAbsent(p.cohortId(), k -> new HashMap<>());
+            cohort.put(p.mentorId(), "mentor");
+            cohort.put(p.menteeId(), "mentee");
+        }
+        return roles;
     }
 
     /** Columns {@code _r_cohort}, {@code _r_person}, {@code _r_role}; small, for broadcast joins. */

@@ -1,10 +1,5 @@
 package io.flipside.metrics.knowledge;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
-
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Versions;
 import io.flipside.metrics.MetricInputs;
@@ -21,16 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Computes {@code knowledge_transfer} (SPEC §5). Spark picks each key's current version at the as-of
- * date, attaches the person's role in the cohort and lays the waves side by side, one row per person,
- * skill and source; {@link KnowledgeTransferCalculator} does the statistics and {@link Suppression}
+ * Computes {@code knowledge_transfer} (SPEC §5). Spark reads the assessments visible at the as-of date;
+ * the driver keeps each key's current version, attaches the person's role in the cohort (people without
+ * one are left out) and lays the waves side by side, one row per person, skill and source; {@link KnowledgeTransferCalculator} does the statistics and {@link Suppression}
  * protects small groups, with cohorts as siblings within ALL.
  */
 public final class KnowledgeTransferJob {
+    /** The waves in the order of {@link LearnerScores}' fields. */
+    private static final List<String> WAVES = List.of("pre", "post", "followup");
     private static final Set<String> KEEP = Set.of("cohort_id", "role", "skill_id", "source", "domain",
             "expected_learner");
 
@@ -39,15 +35,13 @@ public final class KnowledgeTransferJob {
 
     public static List<MetricTable> compute(MetricInputs in) {
         Collected collected = in.shared(Collected.class, KnowledgeTransferJob::collect);
-        List<Row> scores = collected.scores();
         Map<String, Row> skills = collected.skills();
         Map<List<String>, List<LearnerScores>> byCohort = new TreeMap<>(KnowledgeTransferJob::compareKeys);
         Map<List<String>, List<LearnerScores>> pooled = new TreeMap<>(KnowledgeTransferJob::compareKeys);
-        for (Row r : scores) {
-            LearnerScores s = new LearnerScores(r.getAs("pre"), r.getAs("post"), r.getAs("followup"));
-            List<String> k = List.of(r.getString(2), r.getString(3), r.getString(4));
-            byCohort.computeIfAbsent(cohortKey(r.getString(0), k), x -> new ArrayList<>()).add(s);
-            pooled.computeIfAbsent(cohortKey(MetricInputs.ALL, k), x -> new ArrayList<>()).add(s);
+        for (PersonScores p : collected.scores()) {
+            List<String> k = List.of(p.role(), p.skillId(), p.source());
+            byCohort.computeIfAbsent(cohortKey(p.cohortId(), k), x -> new ArrayList<>()).add(p.scores());
+            pooled.computeIfAbsent(cohortKey(MetricInputs.ALL, k), x -> new ArrayList<>()).add(p.scores());
         }
         List<MetricRow> rows = new ArrayList<>();
         for (Map<List<String>, List<LearnerScores>> part : List.of(byCohort, pooled)) {
@@ -76,9 +70,9 @@ public final class KnowledgeTransferJob {
      */
     public static Map<List<String>, List<LearnerScores>> learners(MetricInputs in) {
         Map<List<String>, List<LearnerScores>> out = new TreeMap<>(KnowledgeTransferJob::compareKeys);
-        for (Row r : in.shared(Collected.class, KnowledgeTransferJob::collect).scores()) {
-            out.computeIfAbsent(List.of(r.getString(0), r.getString(2), r.getString(3), r.getString(4)),
-                    k -> new ArrayList<>()).add(new LearnerScores(r.getAs("pre"), r.getAs("post"), r.getAs("followup")));
+        for (PersonScores p : in.shared(Collected.class, KnowledgeTransferJob::collect).scores()) {
+            out.computeIfAbsent(List.of(p.cohortId(), p.role(), p.skillId(), p.source()), k -> new ArrayList<>())
+                    .add(p.scores());
         }
         return out;
     }
@@ -94,12 +88,7 @@ public final class KnowledgeTransferJob {
 
     /** Every participant's scores, person by person. */
     public static List<PersonScores> byPerson(MetricInputs in) {
-        List<PersonScores> out = new ArrayList<>();
-        for (Row r : in.shared(Collected.class, KnowledgeTransferJob::collect).scores()) {
-            out.add(new PersonScores(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    new LearnerScores(r.getAs("pre"), r.getAs("post"), r.getAs("followup"))));
-        }
-        return out;
+        return in.shared(Collected.class, KnowledgeTransferJob::collect).scores();
     }
 
     /** The skills by skill_id. */
@@ -110,42 +99,47 @@ public final class KnowledgeTransferJob {
         return out;
     }
 
-    private record Collected(List<Row> scores, Map<String, Row> skills) {
+    /** The participants' scores in order of cohort, person, skill and source; the skills by id. */
+    private record Collected(List<PersonScores> scores, Map<String, Row> skills) {
     }
 
     private static Collected collect(MetricInputs in) {
-        Dataset<Row> current = Versions.current(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS, in.asOf());
-        Dataset<Row> roles = Roles.asDataset(in);
-        List<Row> scores = new ArrayList<>(current.join(broadcast(roles), current.col("cohort_id")
-                        .equalTo(roles.col("_r_cohort")).and(current.col("employee_id").equalTo(roles.col("_r_person"))))
-                .groupBy(col("cohort_id"), col("employee_id"), col("_r_role").as("role"), col("skill_id"), col("source"))
-                .agg(max(when(col("wave").equalTo("pre"), col("score"))).as("pre"),
-                        max(when(col("wave").equalTo("post"), col("score"))).as("post"),
-                        max(when(col("wave").equalTo("followup"), col("score"))).as("followup"))
-                .collectAsList());
-        // an aggregation's rows can come back in another order from run to run (one that runs short of
-        // memory while other jobs hold it sorts instead of hashing), and sums of doubles then differ in
-        // the last digit; in the grouping key's order, the same input gives the same bytes
-        scores.sort(KnowledgeTransferJob::byKey);
+        Map<String, Map<String, String>> roles = Roles.byCohort(in);
+        // sorted by cohort, person, skill, source and wave: a shuffled query's rows can come back in another
+        // order from run to run, and sums of doubles then differ in the last digit
+        List<Row> current = Versions.collectCurrent(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS,
+                in.asOf(), List.of("cohort_id", "employee_id", "skill_id", "source", "wave", "score"), r -> r);
+        List<PersonScores> scores = new ArrayList<>();
+        int i = 0;
+        while (i < current.size()) {
+            Row first = current.get(i);
+            Double[] waves = new Double[3];
+            int j = i;
+            for (; j < current.size() && sameLearner(first, current.get(j)); j++) {
+                waves[WAVES.indexOf(current.get(j).getString(4))] = current.get(j).getDouble(5);
+            }
+            String role = roles.getOrDefault(first.getString(0), Map.of()).get(first.getString(1));
+            if (role != null) {
+                scores.add(new PersonScores(first.getString(0), first.getString(1), role, first.getString(2),
+                        first.getString(3), new LearnerScores(waves[0], waves[1], waves[2])));
+            }
+            i = j;
+        }
         Map<String, Row> skills = new HashMap<>();
         for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
             skills.put(s.getAs("skill_id"), s);
         }
-        return new Collected(scores, skills);
+        return new Collected(List.copyOf(scores), skills);
     }
 
-    /**
-     * The grouping key's five text fields in order: one method, where a chain of five comparators was half
-     * of the job's driver time at scale 100.
-     */
-    private static int byKey(Row a, Row b) {
-        for (int i = 0; i < 5; i++) {
-            int c = a.getString(i).compareTo(b.getString(i));
-            if (c != 0) {
-                return c;
+    /** Cohort, person, skill and source: one participant's scores, a row a wave. */
+    private static boolean sameLearner(Row a, Row b) {
+        for (int k = 0; k < 4; k++) {
+            if (!a.getString(k).equals(b.getString(k))) {
+                return false;
             }
         }
-        return 0;
+        return true;
     }
 
     private static List<String> cohortKey(String cohort, List<String> rest) {

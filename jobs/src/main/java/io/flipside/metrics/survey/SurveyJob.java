@@ -1,16 +1,11 @@
 package io.flipside.metrics.survey;
 
 import static java.util.concurrent.CompletableFuture.supplyAsync;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import io.flipside.concurrent.Parallel;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Versions;
 import io.flipside.metrics.MetricInputs;
-import io.flipside.metrics.PairView;
 import io.flipside.metrics.Roles;
 import io.flipside.privacy.Families;
 import io.flipside.privacy.Suppression;
@@ -19,7 +14,6 @@ import io.flipside.tables.MetricRow;
 import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
 import io.flipside.tables.TableDef;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,14 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Computes {@code survey_items}, {@code survey_scales}, {@code survey_change}, {@code enps} and
- * {@code survey_response} (SPEC §5). Spark resolves each key's current version at the as-of date and
- * attaches the respondent's role; the answers (one small row each) go to {@link SurveyCalculator}, and
- * every table but the response counts goes through {@link Suppression}.
+ * {@code survey_response} (SPEC §5). Spark reads the responses visible at the as-of date; the driver keeps
+ * each key's current version and attaches the respondent's role; the answers (one small row each) go to
+ * {@link SurveyCalculator}, and every table but the response counts goes through {@link Suppression}.
  */
 public final class SurveyJob {
     private SurveyJob() {
@@ -44,11 +37,7 @@ public final class SurveyJob {
         Answers data = answers(in);
         Map<String, SurveyItem> items = data.items();
         List<SurveyAnswer> answers = data.answers();
-        Map<String, Map<String, String>> participants = new HashMap<>();
-        for (PairView p : in.pairs()) {
-            participants.computeIfAbsent(p.cohortId(), k -> new HashMap<>()).put(p.mentorId(), "mentor");
-            participants.get(p.cohortId()).put(p.menteeId(), "mentee");
-        }
+        Map<String, Map<String, String>> participants = Roles.byCohort(in);
         SurveyCalculator calc = new SurveyCalculator(items);
         int min = in.config().minGroupSize();
         // the five tables read the same answers and nothing else: on two threads they take about half the
@@ -112,35 +101,15 @@ public final class SurveyJob {
                     SurveyCodebook.minValue(kind, r.getAs("min_value")), SurveyCodebook.maxValue(kind, r.getAs("max_value")),
                     r.<Boolean>getAs("reverse_coded")));
         }
-        Dataset<Row> current = Versions.current(in.dataset("survey_responses").orElseThrow(), Datasets.SURVEY_RESPONSES,
-                in.asOf());
-        Dataset<Row> roles = Roles.asDataset(in);
-        List<SurveyAnswer> answers = new ArrayList<>();
-        for (Row r : current.join(broadcast(roles), current.col("cohort_id").equalTo(roles.col("_r_cohort"))
-                        .and(current.col("respondent_id").equalTo(roles.col("_r_person"))), "left")
-                .select(col("cohort_id"), col("respondent_id"), coalesce(col("_r_role"), lit("other")), col("wave"),
-                        col("item_id"), col("value"))
-                .collectAsList()) {
-            answers.add(new SurveyAnswer(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    r.getInt(5)));
-        }
-        // a shuffled query's rows can come back in another order from run to run (an aggregation that
-        // runs short of memory while other jobs hold it sorts instead of hashing), and sums of doubles
-        // then differ in the last digit; in the version key's order, the same input gives the same bytes
-        answers.sort(SurveyJob::byKey);
+        Map<String, Map<String, String>> roles = Roles.byCohort(in);
+        // sorted by cohort, respondent, wave and item: a shuffled query's rows can come back in another
+        // order from run to run, and sums of doubles then differ in the last digit
+        List<SurveyAnswer> answers = Versions.collectCurrent(in.dataset("survey_responses").orElseThrow(),
+                Datasets.SURVEY_RESPONSES, in.asOf(), List.of("cohort_id", "respondent_id", "wave", "item_id", "value"),
+                r -> new SurveyAnswer(r.getString(0), r.getString(1),
+                        roles.getOrDefault(r.getString(0), Map.of()).getOrDefault(r.getString(1), "other"),
+                        r.getString(2), r.getString(3), r.getInt(4)));
         return new Answers(items, answers);
-    }
-
-    /** Cohort, respondent, wave, item: one method sorts 640,000 answers a fifth faster than a chain of four. */
-    private static int byKey(SurveyAnswer a, SurveyAnswer b) {
-        int c = a.cohortId().compareTo(b.cohortId());
-        if (c == 0) {
-            c = a.respondentId().compareTo(b.respondentId());
-        }
-        if (c == 0) {
-            c = a.wave().compareTo(b.wave());
-        }
-        return c != 0 ? c : a.itemId().compareTo(b.itemId());
     }
 
     private static MetricTable suppressed(TableDef def, List<MetricRow> rows, int min, List<String> keys,
