@@ -2,7 +2,6 @@ package io.flipside.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.unix_date;
 
 import java.time.LocalDate;
@@ -14,31 +13,24 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * SPEC §2 "Versions": at as-of D, per key the version with the latest date on or before D wins; on the
  * same date, the one later in the input. Rows dated after D are invisible.
  */
 public final class Versions {
-    private static final String RANK = "_version_rank";
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final Comparator<Comparable> KEY_VALUES = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private Versions() {
     }
 
-    /** The winning version of every key at {@code asOf}. */
-    public static Dataset<Row> current(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        return ranked(rows, schema, asOf).filter(col(RANK).equalTo(1)).drop(RANK);
-    }
-
     /**
-     * The winning version of every key at {@code asOf}, resolved on the driver, for a job that collects the
+     * The winning version of every key at {@code asOf}, resolved on the driver, for jobs that collect the
      * current rows anyway: the visible rows are collected with what orders their versions, sorted by key,
-     * and the first of each key kept. Without {@link #current}'s shuffle and sort the survey's 650,000
-     * responses at scale 100 took 0.5-0.65 s rather than 1.3-1.7 s.
+     * and the first of each key kept. Resolved in Spark by a window over the key, the versions cost a
+     * shuffle and a sort: the survey's 650,000 responses at scale 100 took 1.3-1.7 s that way, 0.5-0.65 s
+     * this way.
      *
      * @param columns the columns to collect: the version key's first, in the order the result is sorted
      *                by, then any others
@@ -101,15 +93,5 @@ public final class Versions {
             j += Character.charCount(y);
         }
         return Boolean.compare(i < a.length(), j < b.length());
-    }
-
-    private static Dataset<Row> ranked(Dataset<Row> rows, DatasetSchema schema, LocalDate asOf) {
-        WindowSpec w = Window.partitionBy(key(schema)).orderBy(col(schema.versionDate()).desc(),
-                col(OutputLayout.SOURCE_FILE).desc(), col(OutputLayout.SOURCE_ROW).desc());
-        return rows.filter(col(schema.versionDate()).leq(lit(asOf))).withColumn(RANK, row_number().over(w));
-    }
-
-    private static Column[] key(DatasetSchema schema) {
-        return schema.versionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 }
