@@ -53,10 +53,7 @@ public final class Versions {
         select.add(col(OutputLayout.SOURCE_ROW));
         List<Row> visible = rows.filter(col(schema.versionDate()).leq(lit(asOf))).select(select.toArray(Column[]::new))
                 .collectAsList();
-        Comparator<Row> byKey = (a, b) -> compareKeys(a, b, keys);
-        visible.sort(byKey.thenComparing((Row a, Row b) -> Integer.compare(b.getInt(day), a.getInt(day)))
-                .thenComparing((Row a, Row b) -> compareCodePoints(b.getString(day + 1), a.getString(day + 1)))
-                .thenComparing((Row a, Row b) -> Long.compare(b.getLong(day + 2), a.getLong(day + 2))));
+        visible.sort((a, b) -> newestFirst(a, b, keys, day));
         List<T> winners = new ArrayList<>();
         Row previous = null;
         for (Row r : visible) {
@@ -66,6 +63,21 @@ public final class Versions {
             previous = r;
         }
         return winners;
+    }
+
+    /**
+     * By key, then a key's versions newest first: latest date, then later file, then later row (the fields
+     * from {@code day} on). One method: a chain of comparators was half of a job's driver time once.
+     */
+    private static int newestFirst(Row a, Row b, int keys, int day) {
+        int c = compareKeys(a, b, keys);
+        if (c == 0) {
+            c = Integer.compare(b.getInt(day), a.getInt(day));
+        }
+        if (c == 0) {
+            c = compareCodePoints(b.getString(day + 1), a.getString(day + 1));
+        }
+        return c != 0 ? c : Long.compare(b.getLong(day + 2), a.getLong(day + 2));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
