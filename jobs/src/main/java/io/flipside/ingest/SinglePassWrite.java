@@ -94,9 +94,11 @@ final class SinglePassWrite {
      * @param roles       the pairs' role conflicts, null for every other dataset
      * @param driverBytes text inputs of at most this many bytes in all are read on the driver (see
      *                    {@link #readOnDriver})
+     * @param submitting  run just before the dataset's Spark job is submitted, or before the driver reads it
      */
     static Written run(SparkSession spark, DatasetSchema schema, List<InputFile> files, Pseudonymizer pseudonymizer,
-            LookupChecks lookups, RoleConflicts roles, LocalDate asOf, IngestOutputs outputs, long driverBytes) {
+            LookupChecks lookups, RoleConflicts roles, LocalDate asOf, IngestOutputs outputs, long driverBytes,
+            Runnable submitting) {
         if (schema.name().equals(Datasets.PAIRS.name()) != (roles != null)) {
             throw new IllegalArgumentException("role conflicts are the pairs' rule, and theirs only: " + schema.name());
         }
@@ -107,12 +109,15 @@ final class SinglePassWrite {
                 quarantineDir.toString());
         List<TaskFiles> done;
         if (readOnDriver(files, driverBytes)) {
+            submitting.run();
             done = List.of(onDriver(plan, lookups, files));
         } else {
             Broadcast<LookupChecks> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(lookups);
             try {
-                done = (schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
-                        : inOneTask(spark, plan, shared, files)).collect();
+                JavaRDD<TaskFiles> tasks = schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
+                        : inOneTask(spark, plan, shared, files);
+                submitting.run();
+                done = tasks.collect();
             } finally {
                 shared.unpersist();
             }
