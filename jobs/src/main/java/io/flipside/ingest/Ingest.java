@@ -106,7 +106,9 @@ public final class Ingest {
         // smaller ones that became ready with it, the activity events finished the ingest 5 s later
         Map<String, CompletableFuture<Checked>> running = new LinkedHashMap<>();
         Map<String, Integer> waiting = waitingOn();
-        String biggest = biggestUnwaited(files, waiting);
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        files.forEach((name, found) -> bytes.put(name, found.stream().mapToLong(InputFile::bytes).sum()));
+        String biggest = biggestUnwaited(files, bytes, waiting);
         CompletableFuture<Void> biggestSubmitted = new CompletableFuture<>();
         WeightedPool pool = new WeightedPool(PARALLEL_DATASETS, "flipside-ingest");
         try {
@@ -147,7 +149,7 @@ public final class Ingest {
                                 }
                             });
                             return check(schema, found, inputs, unknown.get(schema.name()), asOf, outputs, submitting);
-                        }, pool.weighing(found.stream().mapToLong(InputFile::bytes).sum())));
+                        }, pool.weighing(bytes.get(schema.name()))));
                 if (isBiggest) {
                     // a failure before its job was submitted must not keep the others waiting
                     running.get(schema.name()).whenComplete((c, e) -> biggestSubmitted.complete(null));
@@ -202,15 +204,14 @@ public final class Ingest {
     }
 
     /** Of the present datasets nothing waits for, the one with the most bytes of input (the first of equals), or null. */
-    private static String biggestUnwaited(Map<String, List<InputFile>> files, Map<String, Integer> waiting) {
+    private static String biggestUnwaited(Map<String, List<InputFile>> files, Map<String, Long> bytes,
+            Map<String, Integer> waiting) {
         String biggest = null;
-        long most = -1;
         for (DatasetSchema schema : Datasets.ALL) {
-            List<InputFile> found = files.get(schema.name());
-            long bytes = found.stream().mapToLong(InputFile::bytes).sum();
-            if (!found.isEmpty() && waiting.get(schema.name()) == 0 && bytes > most) {
-                biggest = schema.name();
-                most = bytes;
+            String name = schema.name();
+            if (!files.get(name).isEmpty() && waiting.get(name) == 0
+                    && (biggest == null || bytes.get(name) > bytes.get(biggest))) {
+                biggest = name;
             }
         }
         return biggest;

@@ -91,7 +91,10 @@ public final class Versions {
         return 0;
     }
 
-    /** In code points, which is the order of the UTF-8 bytes Spark compares strings by. */
+    /**
+     * In code points: the order of the UTF-8 bytes Spark compares strings by, and the input order SPEC §2
+     * means, as {@link InputLocator} sorts a dataset's files by their paths' bytes.
+     */
     private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;

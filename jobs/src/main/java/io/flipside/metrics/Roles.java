@@ -2,10 +2,8 @@ package io.flipside.metrics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,15 +28,11 @@ public final class Roles {
         return roles;
     }
 
-    /** Columns {@code _r_cohort}, {@code _r_person}, {@code _r_role}; small, for broadcast joins. */
+    /** {@link #byCohort} as columns {@code _r_cohort}, {@code _r_person}, {@code _r_role}; small, for broadcast joins. */
     public static Dataset<Row> asDataset(MetricInputs in) {
-        Set<List<String>> roles = new LinkedHashSet<>();
-        for (PairView p : in.pairs()) {
-            roles.add(List.of(p.cohortId(), p.mentorId(), "mentor"));
-            roles.add(List.of(p.cohortId(), p.menteeId(), "mentee"));
-        }
         List<Row> rows = new ArrayList<>();
-        roles.forEach(r -> rows.add(RowFactory.create(r.get(0), r.get(1), r.get(2))));
+        byCohort(in).forEach((cohort, people) -> people.forEach((person, role) ->
+                rows.add(RowFactory.create(cohort, person, role))));
         return in.spark().createDataFrame(rows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("_r_cohort", DataTypes.StringType, false),
                 DataTypes.createStructField("_r_person", DataTypes.StringType, false),
