@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -78,6 +81,33 @@ public final class Parallel {
                 throw err;
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@code rdd.collect()}, running {@code submitted} once the job is in Spark's scheduler queue: a job
+     * another thread submits after that is scheduled after this one. Running it just before
+     * {@code collect()} left a race that the other thread sometimes won. Interrupted, the job is cancelled.
+     * A failure is thrown as collect() would, with a checked {@code SparkException} wrapped in a
+     * {@link CompletionException}.
+     */
+    public static <T> List<T> collect(JavaRDD<T> rdd, Runnable submitted) {
+        JavaFutureAction<List<T>> job = rdd.collectAsync();
+        submitted.run();
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new CompletionException(e.getCause());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.flipside.ingest;
 
+import io.flipside.concurrent.Parallel;
 import io.flipside.files.Folders;
 import io.flipside.parquet.ParquetRows;
 import io.flipside.privacy.Pseudonymizer;
@@ -94,7 +95,7 @@ final class SinglePassWrite {
      * @param roles       the pairs' role conflicts, null for every other dataset
      * @param driverBytes text inputs of at most this many bytes in all are read on the driver (see
      *                    {@link #readOnDriver})
-     * @param submitting  run just before the dataset's Spark job is submitted, or before the driver reads it
+     * @param submitting  run once the dataset's Spark job is submitted, or before the driver reads it
      */
     static Written run(SparkSession spark, DatasetSchema schema, List<InputFile> files, Pseudonymizer pseudonymizer,
             LookupChecks lookups, RoleConflicts roles, LocalDate asOf, IngestOutputs outputs, long driverBytes,
@@ -116,8 +117,7 @@ final class SinglePassWrite {
             try {
                 JavaRDD<TaskFiles> tasks = schema.uniqueKey() == null ? inParallel(spark, plan, shared, files)
                         : inOneTask(spark, plan, shared, files);
-                submitting.run();
-                done = tasks.collect();
+                done = Parallel.collect(tasks, submitting);
             } finally {
                 shared.unpersist();
             }
