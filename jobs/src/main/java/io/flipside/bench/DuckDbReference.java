@@ -1,25 +1,77 @@
 package io.flipside.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import io.flipside.FlipsideException;
+import io.flipside.ingest.DatasetSchema;
+import io.flipside.ingest.Datasets;
+import io.flipside.tables.MetricTables;
+import io.flipside.tables.TableDef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The bench's yardstick: the engagement, activity and survey-item tables computed by DuckDB (through
- * JDBC) in plain SQL, single node, no validation: from the same CSV inputs, or from the curated Parquet
- * a run published (the engines compared on the same typed, validated rows). DuckDB's driver is on the
- * launcher's class path only (runtime scope, left out of the thin jar); nothing else uses it.
+ * The bench's yardstick: the engagement, activity and survey-item tables (with their monthly and weekly
+ * series) computed by DuckDB through JDBC in SQL written apart from the Spark jobs, single node. From
+ * the input CSVs it first applies the row rules of SPEC §2/§3 to the datasets those tables read
+ * ({@code duckdb-row-rules.sql}), so both engines compute the same tables from the same inputs; from a
+ * published {@code curated/} folder it starts from the validated rows. The tables themselves are
+ * {@code duckdb-tables.sql}. DuckDB's driver is on the launcher's class path only (runtime scope, left out
+ * of the thin jar); nothing else uses it.
  */
 public final class DuckDbReference {
-    /** Wall time per table, in milliseconds, and a few pooled figures to compare with Spark's. */
-    public record Result(Map<String, Long> millis, Map<String, Double> figures) {
+    /** The tables computed, by their {@link MetricTables} name, as {@link #TABLES} lists them. */
+    public static final List<TableDef> TABLES = List.of(MetricTables.ENGAGEMENT, MetricTables.ENGAGEMENT_MONTHLY,
+            MetricTables.ACTIVITY, MetricTables.ACTIVITY_WEEKLY, MetricTables.SURVEY_ITEMS);
+    /** The datasets the tables read, as the row rules name them. */
+    private static final List<String> DATASETS = List.of("employees", "cohorts", "pairs", "sessions", "activity_events",
+            "survey_items", "survey_responses");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+
+    /** What the tables depend on besides the data: the as-of date and the two settings of SPEC §8 they read. */
+    public record Settings(LocalDate asOf, int inactiveAfterDays, int minGroupSize) {
+        public Settings {
+            requireNonNull(asOf, "asOf");
+        }
+    }
+
+    /**
+     * @param millis    wall times in milliseconds: {@code row rules} (from the CSVs only, with reading them)
+     *                  and {@code tables}
+     * @param tables    every table's rows, column name to value, read after the timing
+     * @param validRows from the CSVs, the rows of each dataset the rules kept; empty from curated data
+     */
+    public record Result(Map<String, Long> millis, Map<String, List<Map<String, Object>>> tables,
+            Map<String, Long> validRows) {
+        public Result {
+            millis = Map.copyOf(millis);
+            tables = Map.copyOf(tables);
+            validRows = Map.copyOf(validRows);
+        }
+
         public long totalMillis() {
             return millis.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -28,93 +80,183 @@ public final class DuckDbReference {
     private DuckDbReference() {
     }
 
-    /** From the input CSVs. */
-    public static Result fromCsv(Path input, LocalDate asOf) {
-        String in = quoted(input);
-        return compute(dataset -> dataset.equals("activity_events")
-                ? "read_csv('" + in + "/activity_events/*.csv', header = true, columns = {'employee_id': 'VARCHAR',"
-                        + " 'pair_id': 'VARCHAR', 'event_time': 'TIMESTAMPTZ', 'event_type': 'VARCHAR'})"
-                : "read_csv('" + in + "/" + dataset + ".csv', header = true)", asOf);
+    /**
+     * From the input CSVs (a dataset's {@code NAME.csv} or its folder {@code NAME/} of CSV files), rules
+     * applied. An absent optional dataset is read as no rows, a column it lacks as nulls.
+     */
+    public static Result fromCsv(Path input, Settings settings) {
+        return run(literals(settings), s -> {
+            Map<String, String> sources = new HashMap<>();
+            for (String dataset : DATASETS) {
+                sources.put(dataset, csvSource(input, Datasets.byName(dataset)));
+            }
+            return sources;
+        }, true);
     }
 
     /** From a published {@code curated/} folder (activity events in their month folders). */
-    public static Result fromCurated(Path curated, LocalDate asOf) {
-        String in = quoted(curated);
-        return compute(dataset -> dataset.equals("activity_events")
-                ? "read_parquet('" + in + "/activity_events/*/*.parquet', hive_partitioning = true)"
-                : "read_parquet('" + in + "/" + dataset + "/*.parquet')", asOf);
+    public static Result fromCurated(Path curated, Settings settings) {
+        return run(literals(settings), s -> {
+            for (String dataset : DATASETS.subList(1, DATASETS.size())) {
+                // event times as plain UTC timestamps, as the row rules leave them
+                boolean events = dataset.equals("activity_events");
+                String files = curated.toAbsolutePath().resolve(dataset) + (events ? "/*/*.parquet" : "/*.parquet");
+                s.execute("CREATE VIEW " + dataset + " AS SELECT * " + (events ? "REPLACE (event_time::TIMESTAMP AS event_time) " : "")
+                        + "FROM read_parquet(" + quoted(files) + ")");
+            }
+            return Map.of();
+        }, false);
     }
 
-    private static String quoted(Path p) {
-        return p.toAbsolutePath().toString().replace("'", "''");
+    /**
+     * A dataset's CSV rows as text, with the columns of SPEC §2 by their names there, or a query of no rows.
+     * The activity events' times are parsed by the reader, which drops the rows it cannot parse.
+     */
+    private static String csvSource(Path input, DatasetSchema schema) {
+        Path folder = input.resolve(schema.name());
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> found = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(input.resolve(schema.name() + ".csv"))) {
+            found.filter(f -> f.getFileName().toString().endsWith(".csv") && Files.isRegularFile(f))
+                    .filter(f -> f.toFile().length() > 0).forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean events = schema.name().equals("activity_events");
+        if (files.isEmpty()) {
+            return "(SELECT " + schema.fieldNames().stream()
+                    .map(f -> (events && f.equals("event_time") ? "NULL::TIMESTAMPTZ AS " : "NULL::VARCHAR AS ") + f)
+                    .collect(Collectors.joining(", ")) + " WHERE false)";
+        }
+        String path = quoted((files.size() == 1 ? files.get(0) : folder.resolve("*.csv")).toAbsolutePath().toString());
+        String read = "read_csv(" + path + ", header = true, " + (events ? "types = {" + schema.fieldNames().stream()
+                .map(f -> "'" + f + "': '" + (f.equals("event_time") ? "TIMESTAMPTZ" : "VARCHAR") + "'")
+                .collect(Collectors.joining(", ")) + "}, ignore_errors = true)" : "all_varchar = true)");
+        Map<String, String> present = new HashMap<>();
+        for (String column : header(files.get(0))) {
+            present.putIfAbsent(column.toLowerCase(Locale.ROOT), column);
+        }
+        return "(SELECT " + schema.fieldNames().stream().map(f -> present.containsKey(f)
+                ? "\"" + present.get(f).replace("\"", "\"\"") + "\" AS " + f : "NULL::VARCHAR AS " + f)
+                .collect(Collectors.joining(", ")) + " FROM " + read + ")";
     }
 
-    private static Result compute(java.util.function.UnaryOperator<String> source, LocalDate asOf) {
-        String day = "DATE '" + asOf + "'";
-        String end = "TIMESTAMPTZ '" + asOf.plusDays(1) + " 00:00:00+00'";
+    /** The column names in a CSV file's first line (read here: DuckDB's sniffer took 0.6 s at scale 100). */
+    private static List<String> header(Path csv) {
+        String line;
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            line = r.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : (line == null ? "" : line.replace("\uFEFF", "")).split(",", -1)) {
+            String n = name.strip();
+            names.add(n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n);
+        }
+        return names;
+    }
+
+    private static Map<String, String> literals(Settings s) {
+        Map<String, String> values = new HashMap<>();
+        values.put("as_of", "DATE '" + s.asOf() + "'");
+        values.put("end_of_as_of", "TIMESTAMP '" + s.asOf().plusDays(1) + " 00:00:00'");
+        values.put("recent_from", "TIMESTAMP '" + s.asOf().minusDays(29) + " 00:00:00'");
+        values.put("inactive_from", "DATE '" + s.asOf().minusDays(s.inactiveAfterDays() - 1L) + "'");
+        values.put("min_group_size", Integer.toString(s.minGroupSize()));
+        return values;
+    }
+
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** What a run reads: the sources' placeholders' values, after any views it creates. */
+    @FunctionalInterface
+    private interface Sources {
+        Map<String, String> prepare(Statement s) throws SQLException;
+    }
+
+    private static Result run(Map<String, String> literals, Sources sources, boolean rules) {
         Map<String, Long> millis = new LinkedHashMap<>();
-        Map<String, Double> figures = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        Map<String, Long> valid = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             long t = System.nanoTime();
-            s.execute("CREATE VIEW cohorts AS SELECT * FROM " + source.apply("cohorts"));
-            s.execute("CREATE VIEW pairs AS SELECT p.*, c.start_date, c.end_date, coalesce(p.matched_date, c.start_date)"
-                    + " AS matched FROM " + source.apply("pairs") + " p JOIN cohorts c USING (cohort_id)"
-                    + " WHERE coalesce(p.matched_date, c.start_date) <= " + day);
-            s.execute("CREATE TABLE engagement AS WITH s AS (SELECT pair_id, count(*) AS scheduled,"
-                    + " count(*) FILTER (WHERE status = 'held') AS held, sum(duration_minutes) FILTER (WHERE status = 'held')"
-                    + " AS minutes FROM " + source.apply("sessions") + " WHERE session_date <= " + day
-                    + " GROUP BY pair_id), per_pair AS (SELECT p.cohort_id, coalesce(s.scheduled, 0) AS scheduled,"
-                    + " coalesce(s.held, 0) AS held, coalesce(s.minutes, 0) AS minutes, greatest(0, date_diff('day',"
-                    + " p.matched, least(coalesce(CASE WHEN p.ended_date <= " + day + " THEN p.ended_date END, p.end_date),"
-                    + " p.end_date, " + day + "))) / 30.4375 AS months FROM pairs p LEFT JOIN s USING (pair_id)),"
-                    + " t AS (SELECT coalesce(cohort_id, 'ALL') AS cohort_id, count(*) AS pairs, count(*) FILTER (WHERE"
-                    + " held > 0) AS active_pairs, sum(scheduled) AS scheduled, sum(held) AS held, sum(held) /"
-                    + " nullif(sum(scheduled), 0) AS attendance_rate, sum(minutes) / 60.0 AS hours_held, sum(held) /"
-                    + " nullif(sum(months), 0) AS held_per_pair_month FROM per_pair GROUP BY ROLLUP (cohort_id))"
-                    + " SELECT * FROM t");
-            millis.put("engagement", (System.nanoTime() - t) / 1_000_000);
-            figures.put("engagement ALL attendance_rate", one(s, "SELECT attendance_rate FROM engagement WHERE cohort_id = 'ALL'"));
-
-            t = System.nanoTime();
-            s.execute("CREATE TABLE events AS SELECT employee_id, pair_id, event_time, event_type FROM "
-                    + source.apply("activity_events") + " WHERE event_time < " + end);
-            s.execute("CREATE TABLE activity_weekly AS SELECT p.cohort_id, strftime(e.event_time, '%G-W%V') AS week,"
-                    + " count(*) AS events, count(DISTINCT e.pair_id) AS active_pairs FROM events e JOIN pairs p"
-                    + " USING (pair_id) GROUP BY ALL");
-            s.execute("CREATE TABLE activity AS WITH per_pair AS (SELECT p.cohort_id, p.pair_id, count(e.pair_id) FILTER (WHERE e.employee_id ="
-                    + " p.mentor_id) AS m, count(e.pair_id) FILTER (WHERE e.employee_id = p.mentee_id) AS f FROM pairs p"
-                    + " LEFT JOIN events e ON e.pair_id = p.pair_id GROUP BY p.cohort_id, p.pair_id),"
-                    + " t AS (SELECT coalesce(cohort_id, 'ALL') AS cohort_id, sum(m + f) AS events, avg(CASE WHEN"
-                    + " greatest(m, f) = 0 THEN 0 ELSE least(m, f) / greatest(m, f) END) AS reciprocity_index FROM"
-                    + " per_pair GROUP BY ROLLUP (cohort_id)) SELECT * FROM t");
-            millis.put("activity", (System.nanoTime() - t) / 1_000_000);
-            figures.put("activity ALL events", one(s, "SELECT events FROM activity WHERE cohort_id = 'ALL'"));
-
-            t = System.nanoTime();
-            s.execute("CREATE TABLE survey_items_table AS WITH items AS (SELECT item_id, coalesce(kind, 'likert') AS kind,"
-                    + " coalesce(min_value, CASE WHEN kind = 'nps' THEN 0 ELSE 1 END) AS lo, coalesce(max_value, CASE WHEN"
-                    + " kind = 'nps' THEN 10 ELSE 5 END) AS hi, coalesce(reverse_coded, false) AS reverse FROM "
-                    + source.apply("survey_items") + "), r AS (SELECT * FROM " + source.apply("survey_responses")
-                    + " WHERE submitted_date <= " + day + " QUALIFY row_number()"
-                    + " OVER (PARTITION BY respondent_id, cohort_id, wave, item_id ORDER BY submitted_date DESC) = 1),"
-                    + " x AS (SELECT r.cohort_id, r.wave, r.item_id, CASE WHEN i.reverse THEN 1 - (r.value - i.lo) /"
-                    + " (i.hi - i.lo) ELSE (r.value - i.lo) / (i.hi - i.lo) END AS x FROM r JOIN items i USING (item_id)),"
-                    + " t AS (SELECT coalesce(cohort_id, 'ALL') AS cohort_id, wave, item_id, count(*) AS n, 100 * avg(x) AS"
-                    + " mean_100, 100 * avg(CASE WHEN x > 0.5 THEN 1 ELSE 0 END) AS favorable_pct FROM x GROUP BY"
-                    + " GROUPING SETS ((cohort_id, wave, item_id), (wave, item_id))) SELECT * FROM t");
-            millis.put("survey_items", (System.nanoTime() - t) / 1_000_000);
-            figures.put("survey_items rows (role all)", one(s, "SELECT count(*) FROM survey_items_table"));
+            Map<String, String> values = new HashMap<>(literals);
+            values.putAll(sources.prepare(s));
+            if (rules) {
+                execute(s, "duckdb-row-rules.sql", values);
+                millis.put("row rules", (System.nanoTime() - t) / 1_000_000);
+                t = System.nanoTime();
+            }
+            execute(s, "duckdb-tables.sql", values);
+            millis.put("tables", (System.nanoTime() - t) / 1_000_000);
+            for (TableDef def : TABLES) {
+                tables.put(def.name(), rows(s, def.name().equals("survey_items") ? "survey_items_table" : def.name()));
+            }
+            if (rules) {
+                for (String dataset : DATASETS) {
+                    try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + dataset)) {
+                        r.next();
+                        valid.put(dataset, r.getLong(1));
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw FlipsideException.input("DuckDB reference computation failed: " + e.getMessage());
         }
-        return new Result(millis, figures);
+        return new Result(millis, tables, valid);
     }
 
-    private static double one(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getDouble(1);
+    /** Runs a script's statements in order: they end with a semicolon at the end of a line. */
+    private static void execute(Statement s, String script, Map<String, String> values) throws SQLException {
+        for (String statement : statements(script)) {
+            Matcher m = PLACEHOLDER.matcher(statement);
+            StringBuilder sql = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalStateException(script + " uses ${" + m.group(1) + "}, which has no value");
+                }
+                m.appendReplacement(sql, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sql);
+            s.execute(sql.toString());
         }
+    }
+
+    static List<String> statements(String script) {
+        String text;
+        try (InputStream in = DuckDbReference.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + script + " next to " + DuckDbReference.class.getName());
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder code = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                code.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(code.toString().split(";\\s*\n")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static List<Map<String, Object>> rows(Statement s, String table) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData meta = r.getMetaData();
+            while (r.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnName(i), r.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 }
