@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * of the thin jar); nothing else uses it.
  */
 public final class DuckDbReference {
-    /** The tables computed, by their {@link MetricTables} name, as {@link #TABLES} lists them. */
+    /** The tables computed; {@link Result#tables()} holds them by these tables' names. */
     public static final List<TableDef> TABLES = List.of(MetricTables.ENGAGEMENT, MetricTables.ENGAGEMENT_MONTHLY,
             MetricTables.ACTIVITY, MetricTables.ACTIVITY_WEEKLY, MetricTables.SURVEY_ITEMS);
     /** The datasets the tables read, as the row rules name them. */
@@ -101,7 +101,8 @@ public final class DuckDbReference {
                 // event times as plain UTC timestamps, as the row rules leave them
                 boolean events = dataset.equals("activity_events");
                 String files = curated.toAbsolutePath().resolve(dataset) + (events ? "/*/*.parquet" : "/*.parquet");
-                s.execute("CREATE VIEW " + dataset + " AS SELECT * " + (events ? "REPLACE (event_time::TIMESTAMP AS event_time) " : "")
+                s.execute("CREATE VIEW " + dataset + " AS SELECT * "
+                        + (events ? "REPLACE (event_time::TIMESTAMP AS event_time) " : "")
                         + "FROM read_parquet(" + quoted(files) + ")");
             }
             return Map.of();
@@ -115,7 +116,8 @@ public final class DuckDbReference {
     private static String csvSource(Path input, DatasetSchema schema) {
         Path folder = input.resolve(schema.name());
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> found = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(input.resolve(schema.name() + ".csv"))) {
+        try (Stream<Path> found = Files.isDirectory(folder) ? Files.list(folder)
+                : Stream.of(input.resolve(schema.name() + ".csv"))) {
             found.filter(f -> f.getFileName().toString().endsWith(".csv") && Files.isRegularFile(f))
                     .filter(f -> f.toFile().length() > 0).forEach(files::add);
         } catch (IOException e) {
