@@ -4,21 +4,18 @@
 -- The checks of a row, in the ingest's order: its own fields and rules, then its id against earlier
 -- rows that passed them (the first in input order is kept), then its references, which cascade through
 -- the datasets' valid rows; role conflicts last, among the pairs that passed everything else.
+-- ${NAME} is dataset NAME as DuckDB reads a CSV fastest: its CSV (or its folder's CSV files) with every
+-- column of SPEC §2, those it lacks as nulls, no rows when it is absent. Numbers, dates and times whose
+-- invalid values quarantine the row are parsed by the reader, which drops the rows it cannot parse
+-- (ignore_errors); the other columns are text. ${as_of} and the like are literals.
 -- Not repeated here: the length and control-character limits on text, which the generated data never
--- reaches, and pseudonymisation, which renames people without changing who is who.
--- ${NAME} is dataset NAME as text: its CSV (or its folder's CSV files) with every column of SPEC §2,
--- those it lacks as nulls, no rows when it is absent (activity_events with its event times parsed);
--- ${as_of} and the like are literals. Event times end as plain UTC TIMESTAMPs, which DuckDB truncates to
--- weeks eight times faster than zoned ones.
+-- reaches; pseudonymisation, which renames people without changing who is who; and the ingest's
+-- stricter shapes where DuckDB's reader accepts more (a date alone as a time, 1e3 as a decimal).
 
 CREATE MACRO txt(v) AS nullif(trim(v), '');
 CREATE MACRO word(v) AS lower(nullif(trim(v), ''));
--- the shapes the ingest accepts (DuckDB's casts accept more: 2026-1-5 as a date, 4.5 as the integer 5)
+-- an optional whole number whose invalid values are nulled: the shapes the ingest accepts
 CREATE MACRO int_of(v) AS CASE WHEN regexp_full_match(txt(v), '[-+]?[0-9]{1,9}(\.0+)?') THEN try_cast(txt(v) AS INTEGER) END;
-CREATE MACRO decimal_of(v) AS CASE WHEN regexp_full_match(txt(v), '[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?')
-    THEN try_cast(txt(v) AS DOUBLE) END;
-CREATE MACRO date_of(v) AS CASE WHEN regexp_full_match(txt(v), '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_cast(txt(v) AS DATE) END;
-CREATE MACRO bad_date(v) AS txt(v) IS NOT NULL AND date_of(v) IS NULL;
 
 -- Input order is kept by materialising the rows of a dataset with a unique key or versions: a table
 -- made from a CSV holds them in file order, and rowid numbers them.
@@ -27,13 +24,11 @@ CREATE TABLE raw_employees AS SELECT * FROM ${employees};
 CREATE TABLE employees AS
 SELECT employee_id FROM (
     SELECT txt(employee_id) AS employee_id, rowid AS r FROM raw_employees
-    WHERE txt(employee_id) IS NOT NULL AND txt(department) IS NOT NULL
-      AND date_of(hire_date) IS NOT NULL
-      AND int_of(job_level) BETWEEN 1 AND 15
-      AND NOT bad_date(termination_date)
+    WHERE txt(employee_id) IS NOT NULL AND txt(department) IS NOT NULL AND hire_date IS NOT NULL
+      AND job_level BETWEEN 1 AND 15
       AND (word(termination_type) IS NULL OR word(termination_type) IN ('voluntary', 'involuntary'))
-      AND (txt(termination_date) IS NULL) = (word(termination_type) IS NULL)
-      AND coalesce(date_of(termination_date) >= date_of(hire_date), true))
+      AND (termination_date IS NULL) = (word(termination_type) IS NULL)
+      AND coalesce(termination_date >= hire_date, true))
 QUALIFY row_number() OVER (PARTITION BY employee_id ORDER BY r) = 1;
 
 DROP TABLE raw_employees;
@@ -42,12 +37,11 @@ CREATE TABLE raw_cohorts AS SELECT * FROM ${cohorts};
 
 CREATE TABLE cohorts AS
 SELECT cohort_id, name, start_date, end_date, coalesce(planned, 1) AS planned_sessions_per_month FROM (
-    SELECT txt(cohort_id) AS cohort_id, txt(name) AS name, date_of(start_date) AS start_date,
-           date_of(end_date) AS end_date, txt(planned_sessions_per_month) AS planned_text,
-           decimal_of(planned_sessions_per_month) AS planned, rowid AS r
+    SELECT txt(cohort_id) AS cohort_id, txt(name) AS name, start_date, end_date,
+           planned_sessions_per_month AS planned, rowid AS r
     FROM raw_cohorts)
 WHERE cohort_id IS NOT NULL AND name IS NOT NULL AND start_date IS NOT NULL AND end_date IS NOT NULL
-  AND (planned_text IS NULL OR planned > 0)
+  AND (planned IS NULL OR planned > 0)
   AND end_date >= start_date
 QUALIFY row_number() OVER (PARTITION BY cohort_id ORDER BY r) = 1;
 
@@ -56,12 +50,9 @@ CREATE TABLE raw_pairs AS SELECT * FROM ${pairs};
 CREATE TABLE pairs_checked AS
 SELECT * FROM (
     SELECT txt(pair_id) AS pair_id, txt(cohort_id) AS cohort_id, txt(mentor_id) AS mentor_id,
-           txt(mentee_id) AS mentee_id, date_of(matched_date) AS matched_date,
-           date_of(ended_date) AS ended_date, word(end_reason) AS end_reason, rowid AS r,
-           bad_date(matched_date) OR bad_date(ended_date) AS bad_dates
+           txt(mentee_id) AS mentee_id, matched_date, ended_date, word(end_reason) AS end_reason, rowid AS r
     FROM raw_pairs)
 WHERE pair_id IS NOT NULL AND cohort_id IS NOT NULL AND mentor_id IS NOT NULL AND mentee_id IS NOT NULL
-  AND NOT bad_dates
   AND (end_reason IS NULL OR end_reason IN ('completed', 'withdrawn', 'rematched'))
   AND mentor_id <> mentee_id
   AND (end_reason IS NULL OR ended_date IS NOT NULL)
@@ -103,10 +94,8 @@ CREATE TABLE raw_sessions AS SELECT * FROM ${sessions};
 CREATE TABLE sessions AS
 SELECT * EXCLUDE (r) FROM (
     SELECT * FROM (
-        SELECT txt(session_id) AS session_id, txt(pair_id) AS pair_id,
-               date_of(session_date) AS session_date, word(status) AS status,
-               int_of(duration_minutes) AS duration_minutes,
-               txt(duration_minutes) AS duration_text,
+        SELECT txt(session_id) AS session_id, txt(pair_id) AS pair_id, session_date, word(status) AS status,
+               duration_minutes,
                CASE WHEN int_of(mentor_rating) BETWEEN 1 AND 5
                     THEN int_of(mentor_rating) END AS mentor_rating,
                CASE WHEN int_of(mentee_rating) BETWEEN 1 AND 5
@@ -115,17 +104,14 @@ SELECT * EXCLUDE (r) FROM (
         FROM raw_sessions)
     WHERE session_id IS NOT NULL AND pair_id IS NOT NULL AND session_date IS NOT NULL
       AND status IN ('held', 'cancelled', 'no_show')
-      AND (duration_text IS NULL OR duration_minutes BETWEEN 0 AND 600)
+      AND (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 600)
       AND (status <> 'held' OR duration_minutes IS NOT NULL)
     QUALIFY row_number() OVER (PARTITION BY session_id ORDER BY r) = 1)
 WHERE pair_id IN (SELECT pair_id FROM pairs);
 
 DROP TABLE raw_sessions;
 
--- the one big dataset is read as DuckDB reads fastest: its CSV reader parses the event times and drops
--- the rows it cannot parse (ignore_errors) where the ingest quarantines them; it also takes a date
--- alone as midnight, which the ingest rejects. An event's employee must be the mentor or the mentee of
--- a valid pair, so a valid employee too.
+-- an event's employee must be the mentor or the mentee of a valid pair, so a valid employee too
 CREATE TABLE activity_events AS
 SELECT e.employee_id, e.pair_id, e.event_time::TIMESTAMP AS event_time FROM (
     SELECT txt(employee_id) AS employee_id, txt(pair_id) AS pair_id, event_time, word(event_type) AS event_type
@@ -138,13 +124,11 @@ CREATE TABLE raw_survey_items AS SELECT * FROM ${survey_items};
 CREATE TABLE survey_items AS
 SELECT item_id, scale, kind, min_value, max_value, coalesce(reverse, false) AS reverse_coded FROM (
     SELECT txt(item_id) AS item_id, txt(scale) AS scale, coalesce(word(kind), 'likert') AS kind,
-           int_of(min_value) AS min_value, txt(min_value) AS min_text,
-           int_of(max_value) AS max_value, txt(max_value) AS max_text,
+           min_value, max_value,
            CASE word(reverse_coded) WHEN 'true' THEN true WHEN 'false' THEN false END AS reverse,
            txt(reverse_coded) AS reverse_text, rowid AS r
     FROM raw_survey_items)
 WHERE item_id IS NOT NULL AND scale IS NOT NULL AND kind IN ('likert', 'nps')
-  AND (min_text IS NULL OR min_value IS NOT NULL) AND (max_text IS NULL OR max_value IS NOT NULL)
   AND (reverse_text IS NULL OR reverse IS NOT NULL)
   AND coalesce(min_value < max_value, true)
 QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY r) = 1;
@@ -159,8 +143,7 @@ CREATE TABLE survey_responses AS
 SELECT r.respondent_id, r.cohort_id, r.wave, r.item_id, r.value, r.submitted_date, r._source_file, r._source_row
 FROM (
     SELECT txt(respondent_id) AS respondent_id, txt(cohort_id) AS cohort_id, word(wave) AS wave,
-           txt(item_id) AS item_id, int_of(value) AS value,
-           date_of(submitted_date) AS submitted_date, 'survey_responses' AS _source_file,
+           txt(item_id) AS item_id, value, submitted_date, 'survey_responses' AS _source_file,
            rowid + 1 AS _source_row
     FROM raw_survey_responses) r
 JOIN survey_items i USING (item_id)
