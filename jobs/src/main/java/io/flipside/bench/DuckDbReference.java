@@ -6,14 +6,15 @@ import io.flipside.FlipsideException;
 import io.flipside.ingest.DatasetSchema;
 import io.flipside.ingest.Datasets;
 import io.flipside.ingest.Field;
+import io.flipside.ingest.InputFile;
+import io.flipside.ingest.InputLocator;
+import io.flipside.ingest.TextRecords;
 import io.flipside.tables.MetricTables;
 import io.flipside.tables.TableDef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,12 +28,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The bench's yardstick: the engagement, activity and survey-item tables (with their monthly and weekly
@@ -48,8 +47,8 @@ public final class DuckDbReference {
     public static final List<TableDef> TABLES = List.of(MetricTables.ENGAGEMENT, MetricTables.ENGAGEMENT_MONTHLY,
             MetricTables.ACTIVITY, MetricTables.ACTIVITY_WEEKLY, MetricTables.SURVEY_ITEMS);
     /** The datasets the tables read, as the row rules name them. */
-    private static final List<String> DATASETS = List.of("employees", "cohorts", "pairs", "sessions", "activity_events",
-            "survey_items", "survey_responses");
+    private static final List<DatasetSchema> DATASETS = List.of(Datasets.EMPLOYEES, Datasets.COHORTS, Datasets.PAIRS,
+            Datasets.SESSIONS, Datasets.ACTIVITY_EVENTS, Datasets.SURVEY_ITEMS, Datasets.SURVEY_RESPONSES);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
 
     /** What the tables depend on besides the data: the as-of date and the two settings of SPEC §8 they read. */
@@ -88,8 +87,8 @@ public final class DuckDbReference {
     public static Result fromCsv(Path input, Settings settings) {
         return run(literals(settings), s -> {
             Map<String, String> sources = new HashMap<>();
-            for (String dataset : DATASETS) {
-                sources.put(dataset, csvSource(input, Datasets.byName(dataset)));
+            for (DatasetSchema dataset : DATASETS) {
+                sources.put(dataset.name(), csvSource(input, dataset));
             }
             return sources;
         }, true);
@@ -98,9 +97,10 @@ public final class DuckDbReference {
     /** From a published {@code curated/} folder (activity events in their month folders). */
     public static Result fromCurated(Path curated, Settings settings) {
         return run(literals(settings), s -> {
-            for (String dataset : DATASETS.subList(1, DATASETS.size())) {
+            // the employees are only the row rules' reference
+            for (String dataset : DATASETS.subList(1, DATASETS.size()).stream().map(DatasetSchema::name).toList()) {
                 // event times as plain UTC timestamps, as the row rules leave them
-                boolean events = dataset.equals("activity_events");
+                boolean events = dataset.equals(Datasets.ACTIVITY_EVENTS.name());
                 String files = curated.toAbsolutePath().resolve(dataset) + (events ? "/*/*.parquet" : "/*.parquet");
                 s.execute("CREATE VIEW " + dataset + " AS SELECT * "
                         + (events ? "REPLACE (event_time::TIMESTAMP AS event_time) " : "")
@@ -113,36 +113,27 @@ public final class DuckDbReference {
     /**
      * A dataset's CSV rows with the columns of SPEC §2 by their names there, or a query of no rows. A
      * number, date or time whose invalid value quarantines the row is parsed by DuckDB's reader, which
-     * drops the rows it cannot parse; every other column is text.
+     * drops the rows it cannot parse; every other column is text. DuckDB matches column names
+     * case-insensitively, as SPEC §2 does, so the ingest's lower-cased header serves.
      */
     private static String csvSource(Path input, DatasetSchema schema) {
-        Path folder = input.resolve(schema.name());
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> found = Files.isDirectory(folder) ? Files.list(folder)
-                : Stream.of(input.resolve(schema.name() + ".csv"))) {
-            found.filter(f -> f.getFileName().toString().endsWith(".csv") && Files.isRegularFile(f))
-                    .filter(f -> f.toFile().length() > 0).forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<InputFile> files = InputLocator.locate(input, schema.name()).stream().filter(f -> f.bytes() > 0).toList();
+        files.stream().filter(f -> f.format() != InputFile.Format.CSV).findFirst().ifPresent(f -> {
+            throw FlipsideException.input(f.path() + ": the DuckDB yardstick reads CSV inputs only");
+        });
         Map<String, String> types = new LinkedHashMap<>();
         schema.fields().forEach(f -> types.put(f.name(), sqlType(f)));
         if (files.isEmpty()) {
             return "(SELECT " + types.entrySet().stream().map(t -> "NULL::" + t.getValue() + " AS " + t.getKey())
                     .collect(Collectors.joining(", ")) + " WHERE false)";
         }
-        Map<String, String> present = new HashMap<>();
-        for (String column : header(files.get(0))) {
-            present.putIfAbsent(column.toLowerCase(Locale.ROOT), column);
-        }
-        String path = quoted((files.size() == 1 ? files.get(0) : folder.resolve("*.csv")).toAbsolutePath().toString());
-        String read = "read_csv(" + path + ", header = true, types = {" + types.entrySet().stream()
-                .filter(t -> present.containsKey(t.getKey()))
-                .map(t -> quoted(present.get(t.getKey())) + ": '" + t.getValue() + "'")
-                .collect(Collectors.joining(", ")) + "}, ignore_errors = true)";
-        return "(SELECT " + types.entrySet().stream().map(t -> present.containsKey(t.getKey())
-                ? "\"" + present.get(t.getKey()).replace("\"", "\"\"") + "\" AS " + t.getKey()
-                : "NULL::" + t.getValue() + " AS " + t.getKey())
+        List<String> present = TextRecords.csvHeader(files.get(0));
+        String read = "read_csv([" + files.stream().map(f -> quoted(f.path())).collect(Collectors.joining(", "))
+                + "], header = true, types = {" + types.entrySet().stream().filter(t -> present.contains(t.getKey()))
+                .map(t -> quoted(t.getKey()) + ": '" + t.getValue() + "'").collect(Collectors.joining(", "))
+                + "}, ignore_errors = true)";
+        return "(SELECT " + types.entrySet().stream()
+                .map(t -> (present.contains(t.getKey()) ? t.getKey() : "NULL::" + t.getValue()) + " AS " + t.getKey())
                 .collect(Collectors.joining(", ")) + " FROM " + read + ")";
     }
 
@@ -158,22 +149,6 @@ public final class DuckDbReference {
             case TIMESTAMP -> "TIMESTAMPTZ";
             case STRING, BOOLEAN -> "VARCHAR";
         };
-    }
-
-    /** The column names in a CSV file's first line (read here: DuckDB's sniffer took 0.6 s at scale 100). */
-    private static List<String> header(Path csv) {
-        String line;
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            line = r.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> names = new ArrayList<>();
-        for (String name : (line == null ? "" : line.replace("\uFEFF", "")).split(",", -1)) {
-            String n = name.strip();
-            names.add(n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n);
-        }
-        return names;
     }
 
     private static Map<String, String> literals(Settings s) {
@@ -213,13 +188,13 @@ public final class DuckDbReference {
             execute(s, "duckdb-tables.sql", values);
             millis.put("tables", (System.nanoTime() - t) / 1_000_000);
             for (TableDef def : TABLES) {
-                tables.put(def.name(), rows(s, def.name().equals("survey_items") ? "survey_items_table" : def.name()));
+                tables.put(def.name(), rows(s, "metric_" + def.name()));
             }
             if (rules) {
-                for (String dataset : DATASETS) {
-                    try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + dataset)) {
+                for (DatasetSchema dataset : DATASETS) {
+                    try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + dataset.name())) {
                         r.next();
-                        valid.put(dataset, r.getLong(1));
+                        valid.put(dataset.name(), r.getLong(1));
                     }
                 }
             }

@@ -74,14 +74,19 @@ public final class Parallel {
         try {
             return task.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            throw rethrown(e.getCause(), e);
         }
+    }
+
+    /** {@code cause} itself when unchecked, so a domain exception keeps its exit code; else {@code otherwise}. */
+    private static RuntimeException rethrown(Throwable cause, RuntimeException otherwise) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return otherwise;
     }
 
     /**
@@ -101,13 +106,7 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new CompletionException(e.getCause());
+            throw rethrown(e.getCause(), new CompletionException(e.getCause()));
         }
     }
 }

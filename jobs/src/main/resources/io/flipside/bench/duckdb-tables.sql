@@ -1,7 +1,7 @@
 -- The engagement, engagement_monthly, activity, activity_weekly and survey_items tables of SPEC §5 in
 -- SQL, from the valid rows of cohorts, pairs, sessions, activity_events, survey_items and
--- survey_responses (curated/, or duckdb-row-rules.sql from the CSVs). Written apart from the metric jobs,
--- so that agreeing tables check both. Survey rows about fewer than ${min_group_size} people are
+-- survey_responses (curated/, or duckdb-row-rules.sql from the CSVs), as tables named metric_TABLE.
+-- Written apart from the metric jobs, so that agreeing tables check both. Survey rows about fewer than ${min_group_size} people are
 -- suppressed; the complementary suppression of SPEC §6 is not repeated (rows it hides are not compared).
 
 -- pairs as they stand at as-of: matched by then, their end and its reason only once dated by then
@@ -39,7 +39,7 @@ SELECT v.pair_id, v.cohort_id, v.running, v.end_reason, v.planned, v.span_days /
        coalesce(s.mentee_n, 0) AS mentee_n
 FROM visible_pairs v LEFT JOIN per_pair s USING (pair_id);
 
-CREATE TABLE engagement AS
+CREATE TABLE metric_engagement AS
 WITH t AS (
     SELECT coalesce(cohort_id, 'ALL') AS cohort_id, count(*) AS pairs, count(*) FILTER (held > 0) AS active_pairs,
            sum(scheduled) AS sessions_scheduled, sum(held) AS sessions_held,
@@ -62,7 +62,7 @@ SELECT k.cohort_id, coalesce(t.pairs, 0) AS pairs, coalesce(t.active_pairs, 0) A
 FROM (SELECT cohort_id FROM shown_cohorts UNION ALL SELECT 'ALL') k LEFT JOIN t USING (cohort_id);
 
 -- every month of each started cohort's run, from its start to its end or as-of, plus any month with data
-CREATE TABLE engagement_monthly AS
+CREATE TABLE metric_engagement_monthly AS
 WITH data AS (
     SELECT v.cohort_id, date_trunc('month', s.session_date)::DATE AS month, count(*) AS held,
            sum(s.duration_minutes) AS minutes, count(DISTINCT s.pair_id) AS active
@@ -92,7 +92,7 @@ SELECT v.pair_id, v.cohort_id, v.span_days, v.running,
 FROM visible_pairs v LEFT JOIN activity_events e ON e.pair_id = v.pair_id AND e.event_time < ${end_of_as_of}
 GROUP BY ALL;
 
-CREATE TABLE activity AS
+CREATE TABLE metric_activity AS
 WITH people AS (
     SELECT cohort_id, count(DISTINCT person) AS participants FROM (
         SELECT cohort_id, mentor_id AS person FROM visible_pairs
@@ -117,7 +117,7 @@ FROM (SELECT cohort_id FROM shown_cohorts UNION ALL SELECT 'ALL') k
 LEFT JOIN t USING (cohort_id) LEFT JOIN people p USING (cohort_id);
 
 -- ISO weeks, from the Monday of each started cohort's start to its end or as-of, plus any week with events
-CREATE TABLE activity_weekly AS
+CREATE TABLE metric_activity_weekly AS
 WITH data AS (
     SELECT v.cohort_id, date_trunc('week', e.event_time)::DATE AS week, count(*) AS events,
            count(DISTINCT e.pair_id) AS active
@@ -136,7 +136,7 @@ UNION ALL
 SELECT 'ALL', strftime(week, '%G-W%V'), sum(events), sum(active) FROM per GROUP BY week;
 
 -- each key's current answer: the latest submitted on or before as-of, the later in the input on a tie
-CREATE TABLE survey_items_table AS
+CREATE TABLE metric_survey_items AS
 WITH items AS (
     SELECT item_id, scale, coalesce(min_value, CASE kind WHEN 'nps' THEN 0 ELSE 1 END) AS lo,
            coalesce(max_value, CASE kind WHEN 'nps' THEN 10 ELSE 5 END) AS hi, reverse_coded

@@ -2,13 +2,9 @@ package io.flipside.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flipside.testing.BadInputs;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * worked out by hand for the ingest's own tests ({@code BadInputCorpusTest}). No Spark here.
  */
 class DuckDbRowRulesTest {
-    private static final Path CORPUS = Path.of("src/test/resources/bad");
-    private static final Path BASE = Path.of("src/test/resources/tiny");
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
 
     /**
@@ -33,26 +27,17 @@ class DuckDbRowRulesTest {
      * row with too many fields is the CSV reader's business, and DuckDB's reader has rules of its own),
      * not_in_pair (JSON lines), unknown_skill (assessments, which the tables do not read).
      */
-    static Stream<String> kinds() throws IOException {
-        try (Stream<Path> s = Files.list(CORPUS)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-                    .filter(k -> !k.equals("malformed_row") && !k.equals("not_in_pair") && !k.equals("unknown_skill"))
-                    .filter(k -> expect(k).getProperty("exit").equals("0")).toList().stream();
-        }
+    static Stream<String> kinds() {
+        return BadInputs.kinds().stream()
+                .filter(k -> !k.equals("malformed_row") && !k.equals("not_in_pair") && !k.equals("unknown_skill"))
+                .filter(k -> BadInputs.expect(k).getProperty("exit").equals("0"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void keepsTheRowsTheIngestKeeps(String kind, @TempDir Path tmp) throws IOException {
-        Path input = Files.createDirectories(tmp.resolve("input"));
-        for (Path dir : new Path[] {BASE, CORPUS.resolve(kind)}) {
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path f : s.filter(p -> !p.getFileName().toString().equals("expect.properties")).toList()) {
-                    Files.copy(f, input.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Properties expect = expect(kind);
+        Path input = BadInputs.input(kind, tmp.resolve("input"));
+        Properties expect = BadInputs.expect(kind);
         Map<String, Long> expected = new TreeMap<>();
         expect.stringPropertyNames().stream().filter(k -> k.startsWith("rows.")).forEach(k ->
                 expected.put(k.substring("rows.".length()), Long.parseLong(expect.getProperty(k).split(",")[1])));
@@ -64,15 +49,5 @@ class DuckDbRowRulesTest {
         kept.keySet().retainAll(expected.keySet());
         assertThat(kept).isEqualTo(expected);
         assertThat(duck.tables().get("engagement")).as("the tables are computed from them").isNotEmpty();
-    }
-
-    private static Properties expect(String kind) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(CORPUS.resolve(kind).resolve("expect.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 }

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.flipside.FlipsideException;
 import io.flipside.cli.Main;
 import io.flipside.privacy.Pseudonymizer;
+import io.flipside.testing.BadInputs;
 import io.flipside.testing.WithSpark;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
@@ -36,23 +34,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(WithSpark.class)
 class BadInputCorpusTest {
-    private static final Path CORPUS = Path.of("src/test/resources/bad");
-    private static final Path BASE = Path.of("src/test/resources/tiny");
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
-
-    static Stream<String> kinds() throws IOException {
-        try (Stream<Path> s = Files.list(CORPUS)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
-    }
 
     @Test
     void corpusCoversEveryReasonCodeAndAtLeastFifteenKinds() throws IOException {
-        List<String> kinds = kinds().toList();
+        List<String> kinds = BadInputs.kinds();
         assertThat(kinds).hasSizeGreaterThanOrEqualTo(15);
         StringBuilder all = new StringBuilder();
         for (String k : kinds) {
-            all.append(Files.readString(CORPUS.resolve(k).resolve("expect.properties")));
+            Properties expect = BadInputs.expect(k);
+            expect.stringPropertyNames().forEach(key ->
+                    all.append(key).append('=').append(expect.getProperty(key)).append('\n'));
         }
         for (Reason r : Reason.values()) {
             assertThat(all.toString()).as(r.code()).contains("." + r.code() + "=");
@@ -64,17 +56,14 @@ class BadInputCorpusTest {
      * larger input would be; the outcome must be the same.
      */
     static Stream<Arguments> kindsReadBothWays() throws IOException {
-        return kinds().flatMap(k -> Stream.of(Arguments.of(k, "on the driver", Ingest.DRIVER_BYTES),
+        return BadInputs.kinds().stream().flatMap(k -> Stream.of(Arguments.of(k, "on the driver", Ingest.DRIVER_BYTES),
                 Arguments.of(k, "in Spark jobs", 0L)));
     }
 
     @ParameterizedTest(name = "{0}, read {1}")
     @MethodSource("kindsReadBothWays")
     void kind(String kind, String reading, long driverBytes, SparkSession spark, @TempDir Path tmp) throws IOException {
-        Properties expect = new Properties();
-        try (Reader r = Files.newBufferedReader(CORPUS.resolve(kind).resolve("expect.properties"), StandardCharsets.UTF_8)) {
-            expect.load(r);
-        }
+        Properties expect = BadInputs.expect(kind);
         Path input = prepare(kind, expect, tmp);
         int exit = Integer.parseInt(expect.getProperty("exit"));
         if (exit != 0 && driverBytes == 0) {
@@ -179,7 +168,7 @@ class BadInputCorpusTest {
     void tenMegabyteFieldIsHandledNotFatal(SparkSession spark, @TempDir Path tmp) throws IOException {
         Path input = prepare("header_only", new Properties(), tmp);
         String huge = "x".repeat(10 * 1024 * 1024);
-        Files.writeString(input.resolve("sessions.csv"), Files.readString(BASE.resolve("sessions.csv"))
+        Files.writeString(input.resolve("sessions.csv"), Files.readString(BadInputs.TINY.resolve("sessions.csv"))
                 + "S14,A,2025-06-01,held,30,4,4,\"" + huge + "\"\n");
         IngestResult result = new Ingest(spark, Pseudonymizer.withKey("k")).run(input, AS_OF);
         DatasetSummary s = result.summaries().get("sessions");
@@ -188,17 +177,7 @@ class BadInputCorpusTest {
     }
 
     private static Path prepare(String kind, Properties expect, Path tmp) throws IOException {
-        Path input = Files.createDirectories(tmp.resolve("input"));
-        try (Stream<Path> s = Files.list(BASE)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
-        try (Stream<Path> s = Files.list(CORPUS.resolve(kind))) {
-            for (Path f : s.filter(p -> !p.getFileName().toString().equals("expect.properties")).toList()) {
-                Files.copy(f, input.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Path input = BadInputs.input(kind, tmp.resolve("input"));
         String delete = expect.getProperty("delete");
         if (delete != null) {
             Files.delete(input.resolve(delete));
