@@ -2,10 +2,13 @@ package io.flipside.ingest;
 
 import io.flipside.FlipsideException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -17,16 +20,30 @@ public final class InputLocator {
     private InputLocator() {
     }
 
+    /**
+     * The data files under a dataset's folder. Links are followed, the folder's own included: a folder
+     * linked into the input folder (a shared export) was otherwise a link to nothing, and the dataset
+     * silently absent. A folder whose files are all of other kinds ({@code .csv.gz}, {@code .txt}) is an
+     * input error rather than an absent dataset, for the same reason.
+     */
     private static List<Path> partFiles(Path folder) {
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile)
+        List<Path> visible;
+        try (Stream<Path> s = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            visible = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .filter(p -> InputFile.Format.of(p.getFileName().toString()) != null)
                     .sorted()
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw FlipsideException.input("cannot list " + folder + ": " + e.getMessage(), e);
         }
+        List<Path> data = visible.stream().filter(p -> InputFile.Format.of(p.getFileName().toString()) != null).toList();
+        if (data.isEmpty() && !visible.isEmpty()) {
+            throw FlipsideException.input(folder + " holds no .csv, .jsonl or .parquet file (it holds "
+                    + visible.stream().limit(3).map(p -> folder.relativize(p).toString()).collect(Collectors.joining(", "))
+                    + (visible.size() > 3 ? " and " + (visible.size() - 3) + " more" : "")
+                    + "); decompress or convert them, or remove the folder if the dataset is not given");
+        }
+        return data;
     }
 
     /** The files of a dataset in input order, or an empty list when the dataset is absent. */
