@@ -47,7 +47,7 @@ public final class DuckDbReference {
     public static final List<TableDef> TABLES = List.of(MetricTables.ENGAGEMENT, MetricTables.ENGAGEMENT_MONTHLY,
             MetricTables.ACTIVITY, MetricTables.ACTIVITY_WEEKLY, MetricTables.SURVEY_ITEMS);
     /** The datasets the tables read, as the row rules name them. */
-    private static final List<DatasetSchema> DATASETS = List.of(Datasets.EMPLOYEES, Datasets.COHORTS, Datasets.PAIRS,
+    public static final List<DatasetSchema> DATASETS = List.of(Datasets.EMPLOYEES, Datasets.COHORTS, Datasets.PAIRS,
             Datasets.SESSIONS, Datasets.ACTIVITY_EVENTS, Datasets.SURVEY_ITEMS, Datasets.SURVEY_RESPONSES);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
 

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipside.bench.DuckDbReference;
+import io.flipside.bench.SparkSameTables;
 import io.flipside.bench.TableComparison;
 import io.flipside.cli.Main;
 import io.flipside.config.ConfigLoader;
 import io.flipside.config.FlipsideConfig;
 import io.flipside.report.Fmt;
+import io.flipside.privacy.Pseudonymizer;
 import io.flipside.tables.MetricRow;
+import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
 import io.flipside.tables.TableCsv;
 import io.flipside.tables.TableDef;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +128,32 @@ class SampleRunTest {
                 assertThat(same.compared()).as(def.name()).isGreaterThanOrEqualTo(same.rows() - same.suppressed());
             }
         }
+    }
+
+    @Test
+    void sparkComputesTheDuckDbComparisonsTablesFromTheSevenDatasetsAloneAsTheRunDid(SparkSession spark, @TempDir Path tmp)
+            throws IOException {
+        FlipsideConfig config = ConfigLoader.load(Path.of("../sample-data/data/flipside.yaml"));
+        SparkSameTables.Result same = new SparkSameTables(spark, config, Pseudonymizer.withKey("another-key"))
+                .computeOnce(Path.of("../sample-data/data"), tmp.resolve("scratch"));
+
+        assertThat(same.tables()).extracting(t -> t.def()).containsExactlyElementsOf(DuckDbReference.TABLES);
+        for (MetricTable table : same.tables()) {
+            TableDef def = table.def();
+            // to the last bits only: survey answers are summed in the order of their pseudonymised keys
+            List<Map<String, Object>> cells = table.rows().stream().map(r -> {
+                Map<String, Object> row = new HashMap<>();
+                def.columns().forEach(c -> row.put(c.name(), r.get(c.name())));
+                return row;
+            }).toList();
+            TableComparison c = TableComparison.of(def, TableCsv.read(def, out.resolve("metrics/" + def.name() + ".csv"))
+                    .rows(), cells);
+            assertThat(c.problems()).as(def.name()).isEmpty();
+            assertThat(c.rows()).as(def.name()).isEqualTo(table.rows().size()).isPositive();
+        }
+        assertThat(same.totalMillis()).isGreaterThanOrEqualTo(same.ingestMillis()).isPositive();
+        assertThat(tmp.resolve("scratch")).doesNotExist();
+        assertThat(Path.of("../sample-data/data/activity_events")).isDirectory();
     }
 
     private static List<MetricRow> kpisAt(Path output, String periodEnd) throws IOException {
