@@ -213,12 +213,12 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * The same tables in DuckDB, each way best of three, as Spark's computations alone are (DuckDB's time
      * from the CSVs varied by half between two benches of the same data). From the same CSVs: DuckDB applies
-     * the row rules of SPEC §2/§3 to the seven datasets the tables read and computes them; Spark's side is
-     * the ingest stage's wall time until every dataset is checked and written (it also checks skills,
-     * assessments and job_events, under a tenth of the rows, and writes curated and quarantined Parquet)
-     * plus the three computations alone. From the published curated Parquet: the two engines on the same
-     * validated rows, Spark's side the three computations alone. Each DuckDB result is compared with the
-     * tables the run wrote, cell by cell, so the ratios compare the same computation.
+     * the row rules of SPEC §2/§3 to the seven datasets the tables read and computes them, against two
+     * Spark sides: {@code same}, the same computation timed alike, and the run's cold figure, its ingest
+     * stage until every dataset was checked and written (all ten, in a fresh JVM) plus the three
+     * computations alone. From the published curated Parquet: the two engines on the same validated rows,
+     * Spark's side the three computations alone. Each DuckDB result is compared with the tables the run
+     * wrote, cell by cell, so the ratios compare the same computation.
      */
     private static void compareWithDuckDb(PrintWriter out, Path input, Path output, FlipsideConfig config, JsonNode m,
             Map<String, Double> alone, SparkSameTables.Result same) {
