@@ -53,8 +53,13 @@ public final class GeneratedInputs {
 
     /** Any input folder, ingested as a run at the configuration's as-of date would. */
     public static Ingested ingest(SparkSession spark, Path dir, FlipsideConfig config) {
+        return ingest(spark, dir, config, Pseudonymizer.withKey("test"));
+    }
+
+    /** The same, pseudonymised with a key of the test's own. */
+    public static Ingested ingest(SparkSession spark, Path dir, FlipsideConfig config, Pseudonymizer pseudonymizer) {
         LocalDate asOf = config.asOf();
-        IngestResult ingest = new Ingest(spark, Pseudonymizer.withKey("test")).run(dir, asOf);
+        IngestResult ingest = new Ingest(spark, pseudonymizer).run(dir, asOf);
         Map<String, Dataset<Row>> curated = new HashMap<>();
         ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
         return new Ingested(new MetricInputs(asOf, config, curated), ingest);

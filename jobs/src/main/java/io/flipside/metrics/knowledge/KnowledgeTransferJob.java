@@ -12,6 +12,7 @@ import io.flipside.tables.MetricTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ public final class KnowledgeTransferJob {
     public record Skill(String domain, double minScore, double maxScore) {
     }
 
-    /** Every participant's scores, person by person. */
+    /** Every participant's scores, a record per person, skill and source, in input order. */
     public static List<PersonScores> byPerson(MetricInputs in) {
         return in.shared(Collected.class, KnowledgeTransferJob::collect).scores();
     }
@@ -99,47 +100,34 @@ public final class KnowledgeTransferJob {
         return out;
     }
 
-    /** The participants' scores in order of cohort, person, skill and source; the skills by id. */
+    /** The participants' scores in the input order of their first current row; the skills by id. */
     private record Collected(List<PersonScores> scores, Map<String, Row> skills) {
     }
 
     private static Collected collect(MetricInputs in) {
         Map<String, Map<String, String>> roles = Roles.byCohort(in);
-        // sorted by cohort, person, skill, source and wave: a shuffled query's rows can come back in another
-        // order from run to run, and sums of doubles then differ in the last digit
+        // in input order, whatever order a shuffled query returns rows in or the pseudonym key sorts people
+        // in: sums of doubles taken in another order differ in the last digit
         List<Row> current = Versions.collectCurrent(in.dataset("assessments").orElseThrow(), Datasets.ASSESSMENTS,
                 in.asOf(), List.of("cohort_id", "employee_id", "skill_id", "source", "wave", "score"), r -> r);
-        List<PersonScores> scores = new ArrayList<>();
-        int i = 0;
-        while (i < current.size()) {
-            Row first = current.get(i);
-            Double[] waves = new Double[3];
-            int j = i;
-            for (; j < current.size() && sameLearner(first, current.get(j)); j++) {
-                waves[WAVES.indexOf(current.get(j).getString(4))] = current.get(j).getDouble(5);
-            }
-            String role = roles.getOrDefault(first.getString(0), Map.of()).get(first.getString(1));
-            if (role != null) {
-                scores.add(new PersonScores(first.getString(0), first.getString(1), role, first.getString(2),
-                        first.getString(3), new LearnerScores(waves[0], waves[1], waves[2])));
-            }
-            i = j;
+        Map<List<String>, Double[]> wavesOf = new LinkedHashMap<>();
+        for (Row r : current) {
+            wavesOf.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+                    k -> new Double[WAVES.size()])[WAVES.indexOf(r.getString(4))] = r.getDouble(5);
         }
+        List<PersonScores> scores = new ArrayList<>();
+        wavesOf.forEach((learner, waves) -> {
+            String role = roles.getOrDefault(learner.get(0), Map.of()).get(learner.get(1));
+            if (role != null) {
+                scores.add(new PersonScores(learner.get(0), learner.get(1), role, learner.get(2), learner.get(3),
+                        new LearnerScores(waves[0], waves[1], waves[2])));
+            }
+        });
         Map<String, Row> skills = new HashMap<>();
         for (Row s : in.dataset("skills").orElseThrow().collectAsList()) {
             skills.put(s.getAs("skill_id"), s);
         }
         return new Collected(List.copyOf(scores), skills);
-    }
-
-    /** Cohort, person, skill and source: one participant's scores, a row a wave. */
-    private static boolean sameLearner(Row a, Row b) {
-        for (int k = 0; k < 4; k++) {
-            if (!a.getString(k).equals(b.getString(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> cohortKey(String cohort, List<String> rest) {

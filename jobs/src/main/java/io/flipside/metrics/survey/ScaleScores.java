@@ -10,8 +10,9 @@ import java.util.Map;
  * their role. {@code survey_scales}, {@code survey_change} and the cohort comparison of scale change all
  * read these, so they are gathered once per as-of ({@link SurveyJob#scaleScores}).
  *
- * <p>Maps are in the order their keys first appear in the answers, which {@link SurveyJob} sorts by key:
- * the same answers give the same order, and so the same sums to the last digit. They are not changed
+ * <p>Maps are in the order their keys first appear in the answers, which {@link SurveyJob} puts in input
+ * order: the same input gives the same order, and so the same sums to the last digit, whatever the
+ * pseudonym key. They are not changed
  * after construction; the survey tables read them from two threads.
  *
  * @param byWave   wave → person → scale → scale score (0-100), scales in name order

@@ -102,8 +102,8 @@ public final class SurveyJob {
                     r.<Boolean>getAs("reverse_coded")));
         }
         Map<String, Map<String, String>> roles = Roles.byCohort(in);
-        // sorted by cohort, respondent, wave and item: a shuffled query's rows can come back in another
-        // order from run to run, and sums of doubles then differ in the last digit
+        // in input order, whatever order a shuffled query returns rows in or the pseudonym key sorts people
+        // in: sums of doubles taken in another order differ in the last digit
         List<SurveyAnswer> answers = Versions.collectCurrent(in.dataset("survey_responses").orElseThrow(),
                 Datasets.SURVEY_RESPONSES, in.asOf(), List.of("cohort_id", "respondent_id", "wave", "item_id", "value"),
                 r -> new SurveyAnswer(r.getString(0), r.getString(1),
