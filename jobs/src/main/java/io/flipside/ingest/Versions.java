@@ -62,6 +62,7 @@ public final class Versions {
             }
             previous = r;
         }
+        // a quarter of a second for the 636,000 current survey answers at scale 100, beside 1-2.6 s to collect them
         winners.sort((a, b) -> inputOrder(a, b, day));
         List<T> current = new ArrayList<>(winners.size());
         for (Row r : winners) {
