@@ -72,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions.scale(spec, scale);
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = work != null ? Files.createDirectories(work) : Folders.temporary("flipside-bench-", "the benchmark");
+        Path dir = work != null ? Files.createDirectories(CommonOptions.folder(spec, "--work", work))
+                : Folders.temporary("flipside-bench-", "the benchmark");
         Path input = dir.resolve("input");
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(input.resolve("flipside.yaml"))) {

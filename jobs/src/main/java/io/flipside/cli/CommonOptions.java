@@ -3,6 +3,7 @@ package io.flipside.cli;
 import io.flipside.FlipsideException;
 import io.flipside.config.ConfigLoader;
 import io.flipside.config.FlipsideConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,6 +35,14 @@ final class CommonOptions {
             throw new ParameterException(spec.commandLine(), "--scale must be 1 or more, got " + scale);
         }
         return scale;
+    }
+
+    /** A folder option ({@code --output}, {@code --work}): absent or a folder, else a usage error of {@code spec}'s command. */
+    static Path folder(CommandSpec spec, String name, Path value) {
+        if (Files.exists(value) && !Files.isDirectory(value)) {
+            throw new ParameterException(spec.commandLine(), name + " " + value + " is a file, not a folder");
+        }
+        return value;
     }
 
     static LocalDate date(String name, String value) {

@@ -34,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         GeneratorOptions options = GeneratorOptions.of(CommonOptions.scale(spec, scale), seed);
         Map<String, Long> rows = new SampleDataGenerator(noCohortEffect ? options.withoutCohortEffect() : options)
-                .writeTo(output);
+                .writeTo(CommonOptions.folder(spec, "--output", output));
         var out = spec.commandLine().getOut();
         new TreeMap<>(rows).forEach((k, v) -> out.printf(java.util.Locale.ROOT, "%-17s %,12d rows%n", k, v));
         out.printf(java.util.Locale.ROOT, "wrote %s in %.1f s (as of %s)%n", output, (System.nanoTime() - start) / 1e9,

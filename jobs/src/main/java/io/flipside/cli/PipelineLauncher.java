@@ -1,5 +1,6 @@
 package io.flipside.cli;
 
+import io.flipside.pipeline.OutputPublisher;
 import io.flipside.pipeline.Pipeline;
 import io.flipside.pipeline.RunRequest;
 import io.flipside.privacy.Pseudonymizer;
@@ -15,6 +16,8 @@ final class PipelineLauncher {
 
     static int launch(RunRequest req, boolean verbose, PrintWriter out, PrintWriter err) {
         Logging.configure(verbose);
+        // before Spark starts, so that a wrong --output is told in a moment; the pipeline checks again
+        new OutputPublisher(req.output()).requireReplaceable();
         Pseudonymizer pseudonymizer = Pseudonymizer.fromEnvironment();
         if (!pseudonymizer.stable()) {
             err.println("flipside: warning: " + Pseudonymizer.KEY_VARIABLE + " is not set; using a random key, so "

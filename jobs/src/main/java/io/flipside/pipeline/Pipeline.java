@@ -60,6 +60,7 @@ public final class Pipeline {
         Manifest manifest = new Manifest(runId, config, period, spark.version(), pseudonymizer.stable());
         OutputPublisher publisher = new OutputPublisher(req.output());
         publisher.recover();
+        publisher.requireReplaceable();
         Path staging = publisher.beginStaging();
         try {
             // each dataset's curated and quarantined rows are written as it is read, while later datasets are
@@ -78,7 +79,7 @@ public final class Pipeline {
             if (over.isPresent()) {
                 fail(manifest, publisher, staging, runId);
                 throw new FlipsideException(FlipsideException.DATA_QUALITY, QualityGate.describe(over.get(),
-                        config.maxRejectRatio()) + "; nothing published, see " + req.output().resolve("_failed").resolve(runId));
+                        config.maxRejectRatio()) + "; nothing published, see " + req.output().resolve(OutputPublisher.FAILED).resolve(runId));
             }
 
             // metrics read the curated Parquet just written: columnar and pruned to what each job needs
@@ -124,7 +125,7 @@ public final class Pipeline {
     }
 
     private void fail(Manifest manifest, OutputPublisher publisher, Path staging, String runId) {
-        Path failed = publisher.output().resolve("_failed").resolve(runId);
+        Path failed = publisher.output().resolve(OutputPublisher.FAILED).resolve(runId);
         try {
             Files.createDirectories(failed);
             Path quarantine = staging.resolve("quality");

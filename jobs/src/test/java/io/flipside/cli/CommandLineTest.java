@@ -58,6 +58,35 @@ class CommandLineTest {
     }
 
     @Test
+    void anOutputFolderOfOtherThingsIsAUsageErrorAndKeepsThem(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(mine.resolve("thesis.docx"), "years of work");
+        Outcome o = run("run", "--input", "src/test/resources/tiny", "--output", mine.toString(), "--as-of", "2026-03-31");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err().lines().filter(l -> !l.contains("warning")).toList()).containsExactly("flipside: --output "
+                + mine + " holds thesis.docx, and no manifest.json: it is not an earlier Flipside output, and publishing"
+                + " would delete what it holds; give a new or empty folder, or the folder of an earlier run");
+        assertThat(mine.resolve("thesis.docx")).hasContent("years of work");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("home");
+        }
+    }
+
+    @Test
+    void aFileGivenAsAFolderIsAUsageErrorOfGenerateAndBench(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes"), "kept");
+        Outcome generate = run("generate", "--scale", "1", "--seed", "1", "--output", file.toString());
+        Outcome bench = run("bench", "--scale", "1", "--work", file.toString());
+        assertThat(generate.exit()).isEqualTo(2);
+        assertThat(generate.err()).isEqualTo("flipside: --output " + file + " is a file, not a folder (see 'flipside"
+                + " generate --help')\n");
+        assertThat(bench.exit()).isEqualTo(2);
+        assertThat(bench.err()).isEqualTo("flipside: --work " + file + " is a file, not a folder (see 'flipside bench"
+                + " --help')\n");
+        assertThat(file).hasContent("kept");
+    }
+
+    @Test
     void missingInputFolderExits4NamingIt(SparkSession spark, @TempDir Path tmp) {
         Path missing = tmp.resolve("nowhere");
         Outcome o = run("run", "--input", missing.toString(), "--output", tmp.resolve("out").toString(),

@@ -1,7 +1,9 @@
 package io.flipside.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flipside.FlipsideException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,5 +64,56 @@ class OutputPublisherTest {
         new OutputPublisher(output()).recover();
         assertThat(Files.readString(output().resolve("metrics/engagement.csv"))).isEqualTo("old");
         assertThat(tmp.resolve(".out.staging")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyFolderAnEarlierOutputOrOnlyFailedRunsMayBeReplaced() throws IOException {
+        new OutputPublisher(output()).requireReplaceable();
+        Files.createDirectories(output());
+        new OutputPublisher(output()).requireReplaceable();
+        Files.createDirectories(output().resolve("_failed/run1"));
+        new OutputPublisher(output()).requireReplaceable();
+        complete(output(), "old");
+        Files.writeString(output().resolve("notes.txt"), "a reader's own file, published over like the rest");
+        new OutputPublisher(output()).requireReplaceable();
+    }
+
+    @Test
+    void aFolderOfOtherThingsIsRefusedAndKept() throws IOException {
+        Files.createDirectories(output().resolve("thesis"));
+        for (String name : new String[] {"b.txt", "a.csv", "c.pdf", "d.docx"}) {
+            Files.writeString(output().resolve(name), "mine");
+        }
+        assertThatThrownBy(() -> new OutputPublisher(output()).requireReplaceable())
+                .isInstanceOf(FlipsideException.class)
+                .satisfies(e -> assertThat(((FlipsideException) e).exitCode()).isEqualTo(FlipsideException.USAGE))
+                .hasMessageContaining("holds a.csv, b.txt, c.pdf and 2 more, and no manifest.json")
+                .hasMessageContaining("publishing would delete what it holds");
+        assertThat(output().resolve("a.csv")).hasContent("mine");
+    }
+
+    @Test
+    void aFileIsRefusedAndKept() throws IOException {
+        Files.writeString(output(), "accounts");
+        assertThatThrownBy(() -> new OutputPublisher(output()).requireReplaceable())
+                .isInstanceOf(FlipsideException.class)
+                .hasMessageContaining("is a file, not a folder");
+        assertThat(output()).hasContent("accounts");
+    }
+
+    @Test
+    void aLinkIsRefused() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Files.createSymbolicLink(output(), real);
+        assertThatThrownBy(() -> new OutputPublisher(output()).requireReplaceable())
+                .isInstanceOf(FlipsideException.class)
+                .hasMessageContaining("is a symbolic link; give the folder itself");
+    }
+
+    @Test
+    void theRootFolderIsRefused() {
+        assertThatThrownBy(() -> new OutputPublisher(Path.of("/")))
+                .isInstanceOf(FlipsideException.class)
+                .hasMessageContaining("--output cannot be /");
     }
 }
