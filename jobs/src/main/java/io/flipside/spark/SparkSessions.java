@@ -1,5 +1,8 @@
 package io.flipside.spark;
 
+import io.flipside.FlipsideException;
+import java.util.Optional;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,7 +37,27 @@ public final class SparkSessions {
         if (System.getProperty("spark.master") == null) {
             b = b.master(master);
         }
-        return new Handle(b.getOrCreate(), !existing);
+        try {
+            return new Handle(b.getOrCreate(), !existing);
+        } catch (Exception e) {
+            Optional<FlipsideException> usage = masterError(e, System.getProperty("spark.master", master));
+            if (usage.isPresent()) {
+                throw usage.get();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A usage error (exit 2) for a master URL Spark cannot parse, which it reports as an exception like
+     * any other failure to start; empty for any other failure.
+     */
+    static Optional<FlipsideException> masterError(Exception e, String master) {
+        if (e instanceof SparkException && String.valueOf(e.getMessage()).startsWith("Could not parse Master URL")) {
+            return Optional.of(FlipsideException.usage("--master '" + master + "' is not a master URL Spark can start from here;"
+                    + " give local[*], local[N] or spark://HOST:PORT (YARN and Kubernetes through spark-submit, README)"));
+        }
+        return Optional.empty();
     }
 
     /** A session and whether closing the handle stops it. */
