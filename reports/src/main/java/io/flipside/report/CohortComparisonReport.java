@@ -11,8 +11,10 @@ import io.flipside.tables.MetricTable;
 import io.flipside.tables.MetricTables;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,35 +96,38 @@ public final class CohortComparisonReport {
         pdf.newPage();
         pdf.heading("Learning gains by cohort");
         pdf.paragraph("Mean self-assessed gain (post - pre, in points of the skill's scale) with its 95% t interval, "
-                + "for the skills each role is expected to learn. The dashed line is no change.");
-        List<String> cohorts = kt.get().rows().stream().map(r -> r.getString("cohort_id")).distinct().toList();
-        for (String cohort : cohorts) {
-            List<ForestPlot.Row> rows = new ArrayList<>();
-            List<String> hidden = new ArrayList<>();
-            for (MetricRow r : kt.get().rows()) {
-                if (!cohort.equals(r.getString("cohort_id")) || !"self".equals(r.getString("source"))
-                        || !Boolean.TRUE.equals(r.getBoolean("expected_learner"))) {
-                    continue;
-                }
-                String label = r.getString("skill_id") + " " + r.getString("domain") + ", "
-                        + ("mentee".equals(r.getString("role")) ? "seniors" : "juniors") + " (n " + r.getLong("n") + ")";
-                if (Boolean.TRUE.equals(r.getBoolean("suppressed")) || r.getDouble("mean_gain") == null) {
-                    hidden.add(label);
-                } else {
-                    rows.add(new ForestPlot.Row(label, r.getDouble("mean_gain"), r.getDouble("ci_low"), r.getDouble("ci_high")));
-                }
-            }
-            if (rows.isEmpty() && hidden.isEmpty()) {
+                + "for the skills each role is expected to learn. The dashed line is no change; every chart has the"
+                + " same scale, so cohorts compare at a glance.");
+        Map<String, List<ForestPlot.Row>> shown = new LinkedHashMap<>();
+        Map<String, List<String>> hidden = new LinkedHashMap<>();
+        for (MetricRow r : kt.get().rows()) {
+            if (!"self".equals(r.getString("source")) || !Boolean.TRUE.equals(r.getBoolean("expected_learner"))) {
                 continue;
             }
-            pdf.ensureSpace(60 + 22 * rows.size() + (hidden.isEmpty() ? 0 : 50));
+            String cohort = r.getString("cohort_id");
+            shown.computeIfAbsent(cohort, c -> new ArrayList<>());
+            hidden.computeIfAbsent(cohort, c -> new ArrayList<>());
+            String label = r.getString("skill_id") + " " + r.getString("domain") + ", "
+                    + ("mentee".equals(r.getString("role")) ? "seniors" : "juniors") + " (n " + r.getLong("n") + ")";
+            if (Boolean.TRUE.equals(r.getBoolean("suppressed")) || r.getDouble("mean_gain") == null) {
+                hidden.get(cohort).add(label);
+            } else {
+                shown.get(cohort).add(new ForestPlot.Row(label, r.getDouble("mean_gain"), r.getDouble("ci_low"),
+                        r.getDouble("ci_high")));
+            }
+        }
+        ForestPlot.Extent extent = ForestPlot.extent(shown.values().stream().flatMap(List::stream).toList(), 0);
+        for (String cohort : shown.keySet()) {
+            List<ForestPlot.Row> rows = shown.get(cohort);
+            List<String> notShown = hidden.get(cohort);
+            pdf.ensureSpace(60 + 22 * rows.size() + (notShown.isEmpty() ? 0 : 50));
             pdf.subheading("ALL".equals(cohort) ? "All cohorts pooled" : "Cohort " + cohort);
             if (!rows.isEmpty()) {
-                pdf.chart(ForestPlot.of(rows, "Mean gain, points", 0), 30 + 22 * rows.size(), null);
+                pdf.chart(ForestPlot.of(rows, "Mean gain, points", 0, extent), 30 + 22 * rows.size(), null);
             }
-            if (!hidden.isEmpty()) {
+            if (!notShown.isEmpty()) {
                 pdf.note("Suppressed or not computable (fewer people than the privacy minimum, or no post scores yet): "
-                        + String.join("; ", hidden) + ".");
+                        + String.join("; ", notShown) + ".");
             }
         }
     }
