@@ -19,16 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -79,22 +74,9 @@ public final class SparkSameTables {
             long start = System.nanoTime();
             IngestResult ingest = new Ingest(spark, pseudonymizer).run(links, config.asOf(),
                     new IngestOutputs(scratch.resolve("curated"), scratch.resolve("quarantine")));
-            Map<String, Dataset<Row>> curated = new HashMap<>();
-            ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(df -> curated.put(n, df)));
-            MetricInputs in = new MetricInputs(config.asOf(), config, curated);
-            ExecutorService pool = Parallel.pool(JOBS.size(), "flipside-same-tables");
-            Map<String, MetricTable> tables = new HashMap<>();
-            try {
-                List<CompletableFuture<List<MetricTable>>> jobs = new ArrayList<>();
-                for (Function<MetricInputs, List<MetricTable>> job : JOBS) {
-                    jobs.add(CompletableFuture.supplyAsync(() -> job.apply(in), pool));
-                }
-                for (CompletableFuture<List<MetricTable>> job : jobs) {
-                    Parallel.join(job).forEach(t -> tables.put(t.def().name(), t));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            MetricInputs in = new MetricInputs(config.asOf(), config, ingest.curated());
+            Map<String, MetricTable> tables = new ConcurrentHashMap<>();
+            Parallel.forEach(JOBS, job -> job.apply(in).forEach(t -> tables.put(t.def().name(), t)));
             long total = (System.nanoTime() - start) / 1_000_000;
             return new Result(ingest.checkMillis(), total,
                     DuckDbReference.TABLES.stream().map(def -> tables.get(def.name())).toList());

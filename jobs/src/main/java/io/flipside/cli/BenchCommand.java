@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -127,8 +128,12 @@ final class BenchCommand implements Callable<Integer> {
                 + " writes it (%,d rows in the files): %.2f microseconds a valid row more%n", floor.writeMillis() / 1e3,
                 floor.written(), (floor.writeMillis() - floor.millis()) * 1000.0 / Math.max(1, floor.valid()));
         out.println("the three tables' computations alone on the curated data:");
-        Map<String, Double> alone = metricsAlone(out, config, dir.resolve("output/curated"), events);
-        SparkSameTables.Result same = sameTablesInSpark(out, input, dir, config);
+        Map<String, Double> alone;
+        SparkSameTables.Result same;
+        try (SparkSessions.Handle session = SparkSessions.open("local[*]", 4)) {
+            alone = metricsAlone(out, session.spark(), config, dir.resolve("output/curated"), events);
+            same = sameTablesInSpark(out, session.spark(), input, dir, config);
+        }
         compareWithDuckDb(out, input, dir.resolve("output"), config, m, alone, same);
         return exit;
     }
@@ -151,23 +156,22 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The engagement and activity jobs and the survey job's {@code survey_items} table on their own, three
-     * times each on the published curated data in a fresh session, best of three: in the pipeline they
+     * times each on the published curated data in a session of the bench's own, best of three: in the pipeline they
      * share the two cores with the other metric jobs, so their wall times there are not their cost. The
      * survey job's other four tables are left out, as DuckDB's reference computes only this one.
      *
      * @return the best seconds of each job, by metric name
      */
-    private static Map<String, Double> metricsAlone(PrintWriter out, FlipsideConfig config, Path curatedDir,
-            long events) throws IOException {
+    private static Map<String, Double> metricsAlone(PrintWriter out, SparkSession spark, FlipsideConfig config,
+            Path curatedDir, long events) throws IOException {
         Map<String, Function<MetricInputs, ?>> jobs = new LinkedHashMap<>();
         jobs.put("engagement", EngagementJob::compute);
         jobs.put("activity", ActivityJob::compute);
         jobs.put("survey_items", SurveyJob::items);
         Map<String, Double> best = new LinkedHashMap<>();
-        try (SparkSessions.Handle session = SparkSessions.open("local[*]", 4);
-                Stream<Path> dirs = Files.list(curatedDir)) {
+        try (Stream<Path> dirs = Files.list(curatedDir)) {
             Map<String, Dataset<Row>> curated = new HashMap<>();
-            dirs.forEach(d -> curated.put(d.getFileName().toString(), session.spark().read().parquet(d.toString())));
+            dirs.forEach(d -> curated.put(d.getFileName().toString(), spark.read().parquet(d.toString())));
             for (Map.Entry<String, Function<MetricInputs, ?>> job : jobs.entrySet()) {
                 List<Double> seconds = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
@@ -192,15 +196,14 @@ final class BenchCommand implements Callable<Integer> {
      * this process, best of three ({@link SparkSameTables}). The run's own figures above come from one
      * cold start of every dataset and job; this is the like-for-like side of the ratio.
      */
-    private static SparkSameTables.Result sameTablesInSpark(PrintWriter out, Path input, Path dir, FlipsideConfig config) {
+    private static SparkSameTables.Result sameTablesInSpark(PrintWriter out, SparkSession spark, Path input, Path dir,
+            FlipsideConfig config) {
         out.println("the same tables in Spark from the same CSVs: the seven datasets they read ingested, then the three"
                 + " computations together:");
         List<SparkSameTables.Result> runs = new ArrayList<>();
-        try (SparkSessions.Handle session = SparkSessions.open("local[*]", 4)) {
-            SparkSameTables same = new SparkSameTables(session.spark(), config, Pseudonymizer.fromEnvironment());
-            for (int i = 0; i < 3; i++) {
-                runs.add(same.computeOnce(input, dir.resolve("same-tables")));
-            }
+        SparkSameTables same = new SparkSameTables(spark, config, Pseudonymizer.fromEnvironment());
+        for (int i = 0; i < 3; i++) {
+            runs.add(same.computeOnce(input, dir.resolve("same-tables")));
         }
         SparkSameTables.Result best = Collections.min(runs, Comparator.comparingLong(SparkSameTables.Result::totalMillis));
         out.printf(Locale.ROOT, "  spark     %6.1f s  best of %s s (ingest %s s): %s%n", best.totalMillis() / 1e3,

@@ -19,7 +19,10 @@ import org.apache.spark.sql.SparkSession;
  * once; on a small input most of a job is driver-side planning, which then overlaps.
  */
 public final class Parallel {
-    /** Writers at once: metric tables are small, and their files are written on the driver. */
+    /**
+     * Tasks of {@link #forEach} at once: metric tables are small and their files are written on the
+     * driver; the bench's three metric jobs are mostly driver work too.
+     */
     private static final int WRITERS = 3;
 
     private Parallel() {

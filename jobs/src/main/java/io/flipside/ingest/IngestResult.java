@@ -55,6 +55,13 @@ public final class IngestResult {
         return Optional.ofNullable(datasets.get(dataset)).map(Rows::curated);
     }
 
+    /** Every present dataset's curated rows by dataset name: what the metric jobs read. */
+    public Map<String, Dataset<Row>> curated() {
+        Map<String, Dataset<Row>> curated = new LinkedHashMap<>();
+        datasets.forEach((name, rows) -> curated.put(name, rows.curated()));
+        return curated;
+    }
+
     /** Rejected rows as SPEC §3 wants them: every field as its original text, plus reason and source. */
     public Optional<Dataset<Row>> quarantined(String dataset) {
         return Optional.ofNullable(datasets.get(dataset)).map(Rows::quarantined);

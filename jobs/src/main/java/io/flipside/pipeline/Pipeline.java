@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,7 @@ public final class Pipeline {
             }
 
             // metrics read the curated Parquet just written: columnar and pruned to what each job needs
-            Map<String, Dataset<Row>> curated = new HashMap<>();
-            ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(df -> curated.put(n, df)));
+            Map<String, Dataset<Row>> curated = ingest.curated();
             manifest.stageStarted("metrics");
             MetricSuite.Result metrics = MetricSuite.computeWithKpis(config, curated);
             Path metricsDir = Files.createDirectories(staging.resolve("metrics"));

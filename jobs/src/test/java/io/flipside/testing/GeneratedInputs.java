@@ -13,11 +13,7 @@ import io.flipside.sample.GeneratorOptions;
 import io.flipside.sample.SampleDataGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -60,8 +56,6 @@ public final class GeneratedInputs {
     public static Ingested ingest(SparkSession spark, Path dir, FlipsideConfig config, Pseudonymizer pseudonymizer) {
         LocalDate asOf = config.asOf();
         IngestResult ingest = new Ingest(spark, pseudonymizer).run(dir, asOf);
-        Map<String, Dataset<Row>> curated = new HashMap<>();
-        ingest.summaries().keySet().forEach(n -> ingest.curated(n).ifPresent(d -> curated.put(n, d)));
-        return new Ingested(new MetricInputs(asOf, config, curated), ingest);
+        return new Ingested(new MetricInputs(asOf, config, ingest.curated()), ingest);
     }
 }

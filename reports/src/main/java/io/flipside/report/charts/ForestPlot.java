@@ -56,12 +56,7 @@ public final class ForestPlot {
         return new Extent(lower - spare, upper + spare);
     }
 
-    /** On a value axis of its own rows' {@link #extent}. */
-    public static JFreeChart of(List<Row> rows, String valueLabel, double reference) {
-        return of(rows, valueLabel, reference, extent(rows, reference));
-    }
-
-    /** On a value axis over {@code extent}, shared with other plots. */
+    /** On a value axis over {@code extent}: its own rows' {@link #extent}, or one shared with other plots. */
     public static JFreeChart of(List<Row> rows, String valueLabel, double reference, Extent extent) {
         XYIntervalSeries s = new XYIntervalSeries("estimate");
         String[] labels = new String[rows.size()];

@@ -37,7 +37,8 @@ class ForestPlotTest {
             assertThat(range.getLowerBound()).isEqualTo(shared.lower());
             assertThat(range.getUpperBound()).isEqualTo(shared.upper());
         }
-        var own = ((XYPlot) ForestPlot.of(C01, "Mean gain, points", 0).getPlot()).getRangeAxis().getRange();
+        var own = ((XYPlot) ForestPlot.of(C01, "Mean gain, points", 0, ForestPlot.extent(C01, 0)).getPlot())
+                .getRangeAxis().getRange();
         assertThat(own.getUpperBound()).as("on its own scale C01 ends near its own 15.4").isCloseTo(16.17, within(1e-12));
     }
 
